@@ -1,0 +1,1 @@
+"""CCHC: publish a Vietnamese agency's administrative-reform section with MkDocs."""

@@ -1,0 +1,1 @@
+"""The thin MkDocs layer: options, events, virtual files and pages. Only maps core results."""

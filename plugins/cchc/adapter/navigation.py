@@ -1,0 +1,26 @@
+"""Keep the navigation small: the section's entry points and the hand-written pages, nothing per article."""
+from __future__ import annotations
+
+from mkdocs.structure.nav import Navigation, _add_parent_links, _add_previous_and_next_links
+from mkdocs.structure.pages import Page
+
+
+def small_navigation(nav: Navigation, entries: list[Page]) -> Navigation:
+    # MkDocs' automatic nav holds only files marked INCLUDED: the entry points and site_src pages.
+    rest = [item for item in nav.items if not (isinstance(item, Page) and item in entries)]
+    rest = [item for item in rest if not _only_generated(item, entries)]
+    items = [*entries, *rest]
+    pages = [*entries, *(p for p in nav.pages if p not in entries)]
+    for page in entries:
+        page.parent = None
+    _add_parent_links(items)
+    _add_previous_and_next_links(pages)
+    return Navigation(items, pages)
+
+
+def _only_generated(item, entries: list[Page]) -> bool:
+    """Sections that MkDocs made from our folders (tin-bai/, …) hold only entry points."""
+    children = getattr(item, "children", None)
+    if not children:
+        return False
+    return all(isinstance(c, Page) and c in entries or _only_generated(c, entries) for c in children)

@@ -1,0 +1,170 @@
+"""MkDocs events -> core calls. Each event does only the work whose inputs exist at that point."""
+from __future__ import annotations
+
+import html
+import logging
+from pathlib import Path
+
+import yaml
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+
+from ..core.content import Content, load_content
+from ..core.errors import summary
+from ..core.links import rebase_links
+from ..core.pages import PageSpec
+from ..core.settings import Settings
+from ..core.thumbnails import make_thumbnail
+from ..core.vietnamese import slugify
+from .config import CchcConfig
+from .navigation import small_navigation
+from .staging import StagedOutput
+
+log = logging.getLogger("mkdocs.plugins.cchc")
+
+
+def settings_from(config: MkDocsConfig, options: CchcConfig, include_unpublished: bool = False) -> Settings:
+    return Settings(
+        project_dir=Path(config.config_file_path).resolve().parent,
+        content_dir=options.content_dir,
+        timezone=options.timezone,
+        categories=tuple(options.categories),
+        site_name=config.site_name,
+        site_description=config.site_description or "",
+        site_url=(config.site_url or "").rstrip("/") + "/",
+        per_page=options.per_page,
+        feed_items=options.feed_items,
+        include_unpublished=include_unpublished,
+    )
+
+
+def report(content: Content) -> None:
+    """Every content error, one line each; then stop the build."""
+    if content.errors:
+        for error in sorted(content.errors):
+            log.error(str(error))
+        raise PluginError(summary(content.errors))
+
+
+class CchcPlugin(BasePlugin[CchcConfig]):
+    supports_multiple_instances = False
+
+    def __init__(self):
+        self.command = "build"
+        self.content: Content | None = None
+        self.specs: dict[str, PageSpec] = {}
+        self.staged: StagedOutput | None = None
+
+    def on_startup(self, *, command, dirty):
+        self.command = command
+
+    def on_config(self, config: MkDocsConfig):
+        if not config.site_url:
+            raise PluginError(
+                "mkdocs.yml thiếu 'site_url'. Bản tin RSS/Atom cần địa chỉ tuyệt đối của trang. "
+                "Cách sửa: thêm dòng 'site_url: https://ten-mien-cua-co-quan/cchc/' vào mkdocs.yml.")
+        if not self.config.categories:
+            raise PluginError(
+                "mkdocs.yml chưa khai báo danh sách chuyên mục (plugins > cchc > categories). "
+                "Cách sửa: thêm 'categories:' với mỗi chuyên mục trên một dòng '- Tên chuyên mục'.")
+        settings = settings_from(config, self.config, include_unpublished=self.command == "serve")
+        try:
+            settings.tz  # noqa: B018 - fail early on an unknown timezone name
+        except Exception:
+            raise PluginError(f"Múi giờ '{settings.timezone}' không hợp lệ. Cách sửa: dùng 'Asia/Ho_Chi_Minh'.") from None
+        self.content = load_content(settings)
+        report(self.content)
+        if self.content.held:
+            log.info("Không xuất bản %d bài nháp/hẹn giờ: %s", len(self.content.held),
+                     ", ".join(a.source for a in self.content.held))
+        if self.command == "build" and self.config.atomic:
+            self.staged = StagedOutput(config.site_dir)
+            config.site_dir = self.staged.start()
+        return config
+
+    # -- files -------------------------------------------------------------------------------
+    @event_priority(50)  # before search and other plugins read the file list
+    def on_files(self, files: Files, config: MkDocsConfig):
+        home = files.get_file_from_path("index.md")
+        home_markdown = ""
+        if home is not None:  # the hand-written home becomes the intro of the section home
+            home_markdown = Path(home.abs_src_path).read_text(encoding="utf-8")
+            files.remove(home)
+        specs = self.content.pages(_strip_frontmatter(home_markdown))
+        moved = {spec.source: spec.src_uri for spec in specs if spec.source}
+        self.specs = {}
+        for spec in specs:
+            self.specs[spec.src_uri] = spec
+            body = rebase_links(spec.markdown, spec.source, spec.src_uri, moved) if spec.source else spec.markdown
+            files.append(File.generated(
+                config, spec.src_uri, content=_page_source(spec, body),
+                inclusion=InclusionLevel.INCLUDED if spec.in_nav else InclusionLevel.NOT_IN_NAV))
+        for path, data in self.content.outputs().items():
+            files.append(File.generated(config, path, content=data))
+        self._add_content_assets(files, config)
+        return files
+
+    def _add_content_assets(self, files: Files, config: MkDocsConfig) -> None:
+        """Images and attachments under content/ keep their relative place in the site."""
+        root = self.content.settings.content_root
+        for path in sorted(root.rglob("*")):
+            if path.is_file() and path.suffix.lower() != ".md" and not path.name.startswith("."):
+                files.append(File.generated(config, path.relative_to(root).as_posix(), abs_src_path=str(path)))
+        for article in self.content.articles.articles:
+            if article.image:
+                thumb = article.image.thumb_path
+                if files.get_file_from_path(thumb) is None:
+                    files.append(File.generated(config, thumb, content=make_thumbnail(root / article.image.path)))
+
+    def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files):
+        if config.nav:  # IT staff wrote their own nav in mkdocs.yml: respect it
+            return nav
+        entries = [files.get_file_from_path(src).page for src, spec in self.specs.items() if spec.in_nav]
+        return small_navigation(nav, [p for p in entries if p is not None])
+
+    def on_env(self, env, config: MkDocsConfig, files: Files):
+        env.filters["cchc_slug"] = slugify
+        return env
+
+    # -- pages ---------------------------------------------------------------------------------
+    def on_page_context(self, context, page: Page, config: MkDocsConfig, nav: Navigation):
+        spec = self.specs.get(page.file.src_uri)
+        if spec is not None:
+            context["cchc"] = {**spec.data, "spec": spec, "serve": self.command == "serve"}
+        return context
+
+    def on_post_build(self, config: MkDocsConfig):
+        if self.staged:
+            self.staged.commit()
+            config.site_dir = str(self.staged.final)
+            self.staged = None
+
+    def on_build_error(self, error):
+        if self.staged:
+            self.staged.abort()
+            self.staged = None
+
+
+def _strip_frontmatter(markdown: str) -> str:
+    if markdown.startswith("---"):
+        parts = markdown.split("\n---", 1)
+        return parts[1].split("\n", 1)[1] if len(parts) == 2 and "\n" in parts[1] else ""
+    return markdown
+
+
+def _page_source(spec: PageSpec, body: str) -> str:
+    """A virtual Markdown file: meta for MkDocs/Material, then the body."""
+    meta = {"title": html.escape(spec.title, quote=False), "template": spec.template}
+    if spec.description:
+        meta["description"] = html.escape(spec.description)
+    if not spec.source:
+        meta["search"] = {"exclude": True}  # listings repeat the articles: keep search results clean
+    article = spec.data.get("article")
+    if article is not None:
+        meta.update(article.passthrough)
+    front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=True)
+    return f"---\n{front}---\n\n{body}"

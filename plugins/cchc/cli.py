@@ -1,0 +1,41 @@
+"""`cchc`: the editors' and IT staff's commands. Each subcommand lives in cchc/commands/."""
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+from .adapter.project import ProjectError, load_settings
+
+# subcommand name -> module in cchc.commands
+COMMANDS = {
+    "new": "new",
+    "check": "check",
+}
+
+
+def parser() -> argparse.ArgumentParser:
+    main = argparse.ArgumentParser(prog="cchc", description="Công cụ chuyên mục Cải cách hành chính.")
+    sub = main.add_subparsers(dest="command", required=True, metavar="LỆNH")
+    for name, module_name in COMMANDS.items():
+        module = importlib.import_module(f"cchc.commands.{module_name}")
+        command = sub.add_parser(name, help=module.HELP, description=module.HELP)
+        command.add_argument("-f", "--config-file", default="mkdocs.yml",
+                             help="tệp cấu hình MkDocs (mặc định: mkdocs.yml)")
+        module.add_arguments(command)
+        command.set_defaults(module=module)
+    return main
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        settings = load_settings(args.config_file)
+    except ProjectError as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    return args.module.run(args, settings)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""The core: plain Python, no MkDocs import. Files -> records -> collections -> pages/feeds/exports."""

@@ -1,0 +1,139 @@
+"""Articles (tin/bài): content/tin-bai/**/*.md -> Article records, with every error collected."""
+from __future__ import annotations
+
+from collections import defaultdict
+from pathlib import Path
+
+from PIL import Image as PILImage, UnidentifiedImageError
+
+from .errors import ContentError
+from .excerpt import excerpt
+from .fields import PASSTHROUGH_KEYS, FieldReader
+from .frontmatter_file import SourceFile, read_all
+from .records import Article, Attachment, Image
+from .settings import Settings
+from .vietnamese import slugify, SLUG_MAX
+
+FOLDER = "tin-bai"
+KEYS = ["title", "date", "updated", "categories", "tags", "summary", "image", "image_alt",
+        "authors", "source", "attachments", "slug", "draft", "pin"]
+
+
+def _image(reader: FieldReader) -> Image | None:
+    relative = reader.text("image")
+    if not relative:
+        return None
+    alt = reader.text("image_alt", required=True, what="mô tả ảnh cho người khiếm thị", example="Quang cảnh hội nghị")
+    path = reader.local_file("image", relative)
+    if not path or not alt:
+        return None
+    try:
+        with PILImage.open(reader.content_root / path) as picture:
+            width, height = picture.size
+    except (UnidentifiedImageError, OSError):
+        reader.error("image", f"Tệp '{relative}' không phải ảnh đọc được.", "Dùng ảnh JPEG, PNG hoặc WebP.")
+        return None
+    return Image(path, alt, width, height)
+
+
+def _unique_tags(names: list[str]) -> tuple[str, ...]:
+    """'Một cửa' and 'một cửa' are one tag: keep the first spelling."""
+    by_slug: dict[str, str] = {}
+    for name in names:
+        by_slug.setdefault(slugify(name), name)
+    return tuple(by_slug.values())
+
+
+def _slug(reader: FieldReader, title: str | None) -> str | None:
+    explicit = reader.text("slug")
+    if explicit is None:
+        return slugify(title) if title else None
+    if explicit != slugify(explicit) or len(explicit) > SLUG_MAX:
+        reader.error("slug", f"Slug '{explicit}' chỉ được gồm chữ thường không dấu, số và dấu '-', tối đa {SLUG_MAX} ký tự.",
+                     f"Dùng '{slugify(explicit)}' hoặc xóa dòng slug để tự tạo từ tiêu đề.")
+        return None
+    return explicit
+
+
+def read_article(source: SourceFile, abs_path: Path, settings: Settings) -> Article | list[ContentError]:
+    reader = FieldReader(source, abs_path, settings.content_root, settings.tz)
+    reader.check_keys(KEYS)
+    title = reader.text("title", required=True, what="tiêu đề", example="Tiêu đề bài viết")
+    date = reader.datetime("date", required=True, what="ngày đăng")
+    updated = reader.datetime("updated")
+    if date and updated and updated < date:
+        reader.error("updated", "Ngày cập nhật 'updated' không được trước ngày đăng 'date'.",
+                     "Sửa 'updated' thành một ngày từ ngày đăng trở đi, hoặc xóa dòng này.")
+    categories = reader.text_list("categories", required=True, what="chuyên mục", example="[Tin tức CCHC]")
+    for name in categories:
+        if name not in settings.categories:
+            reader.error("categories", f"Chuyên mục '{name}' không có trong danh sách chuyên mục của trang.",
+                         f"Dùng một trong: {', '.join(settings.categories)}; hoặc nhờ quản trị thêm chuyên mục vào mkdocs.yml.")
+    slug = _slug(reader, title)
+    if title and slug == "":
+        reader.error("title", "Không tạo được đường dẫn (slug) từ tiêu đề này.", "Thêm khóa 'slug: ten-bai-viet'.")
+    attachments = tuple(
+        Attachment(path, name, (settings.content_root / path).stat().st_size)
+        for path, name in reader.attachments()
+    )
+    article = dict(
+        tags=_unique_tags(reader.text_list("tags")),
+        summary=reader.text("summary"),
+        image=_image(reader),
+        authors=tuple(reader.text_list("authors")),
+        origin=reader.text("source"),
+        attachments=attachments,
+        draft=reader.boolean("draft"),
+        pin=reader.boolean("pin"),
+    )
+    if reader.errors or not (title and date and slug and categories):
+        return reader.errors
+    order = {name: i for i, name in enumerate(settings.categories)}
+    return Article(
+        source=source.path,
+        content_path=abs_path.relative_to(settings.content_root).as_posix(),
+        title=title,
+        date=date,
+        updated=updated,
+        categories=tuple(sorted(dict.fromkeys(categories), key=order.__getitem__)),
+        slug=slug,
+        body=source.body,
+        excerpt=excerpt(source.body, article["summary"]),
+        passthrough={k: v for k, v in source.meta.items() if k in PASSTHROUGH_KEYS},
+        scheduled=date > settings.now,
+        **article,
+    )
+
+
+def _duplicates(articles: list[Article]) -> list[ContentError]:
+    by_url: dict[str, list[Article]] = defaultdict(list)
+    for article in articles:
+        by_url[article.url].append(article)
+    errors = []
+    for url, same in by_url.items():
+        if len(same) > 1:
+            files = ", ".join(a.source for a in same)
+            for article in same:
+                errors.append(ContentError(
+                    article.source, None, "slug",
+                    f"Trùng đường dẫn '{url}' với bài khác cùng tháng: {files}.",
+                    "Đổi tiêu đề hoặc thêm khóa 'slug' khác nhau cho các bài này."))
+    return errors
+
+
+def load_articles(settings: Settings) -> tuple[list[Article], list[Article], list[ContentError]]:
+    """(articles the build shows, drafts and scheduled ones it holds back, all errors found)."""
+    articles, held, errors = [], [], []
+    for abs_path, source in read_all(settings.content_root, FOLDER, "**/*.md", settings.project_dir):
+        if isinstance(source, ContentError):
+            errors.append(source)
+            continue
+        result = read_article(source, abs_path, settings)
+        if isinstance(result, list):
+            errors.extend(result)
+        elif result.published or settings.include_unpublished:
+            articles.append(result)
+        else:
+            held.append(result)
+    errors.extend(_duplicates(articles))
+    return articles, held, errors

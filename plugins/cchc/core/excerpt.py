@@ -1,0 +1,40 @@
+"""The excerpt shown in listings and feeds: summary, else text before <!-- more -->, else first paragraph."""
+from __future__ import annotations
+
+import re
+
+import markdown
+from markupsafe import Markup
+
+MORE = re.compile(r"<!--\s*more\s*-->", re.IGNORECASE)
+LIMIT = 300
+
+
+def plain_text(markdown_text: str) -> str:
+    html = markdown.markdown(markdown_text, extensions=["tables"])
+    return " ".join(Markup(html).striptags().split())
+
+
+def cut(text: str, limit: int = LIMIT) -> str:
+    if len(text) <= limit:
+        return text
+    head = text[: limit + 1]
+    head = head.rsplit(" ", 1)[0] if " " in head else head[:limit]
+    return head.rstrip(" ,;:.-–") + "…"
+
+
+def first_paragraph(body: str) -> str:
+    for block in re.split(r"\n\s*\n", body.strip()):
+        block = block.strip()
+        # skip headings, images and HTML blocks: they are not prose
+        if block and not block.startswith(("#", "![", "<", "|", "---")):
+            return block
+    return ""
+
+
+def excerpt(body: str, summary: str | None) -> str:
+    if summary:
+        return cut(" ".join(summary.split()))
+    parts = MORE.split(body, maxsplit=1)
+    source = parts[0] if len(parts) == 2 else first_paragraph(body)
+    return cut(plain_text(source))

@@ -1,0 +1,44 @@
+"""The news section's pages: home, articles, listings, categories, tags, archives."""
+from __future__ import annotations
+
+from .collections import ArticleIndex
+from .pages import PageSpec, paginate
+from .vietnamese import year_label
+
+HOME_COUNT = 10
+
+
+def news_pages(index: ArticleIndex, per_page: int, home_markdown: str = "") -> list[PageSpec]:
+    pages = [PageSpec(
+        url="", title="Cải cách hành chính", template="cchc/home.html", in_nav=True,
+        markdown=home_markdown,
+        data={"articles": index.home_articles(HOME_COUNT), "categories": index.categories,
+              "years": index.years, "total": len(index.articles)},
+    )]
+    pages += paginate(index.articles, per_page, "tin-bai/", "Tin bài", "cchc/list.html",
+                      {"kind": "all"}, in_nav=True)
+    pages.append(PageSpec(url="tin-bai/luu-tru/", title="Lưu trữ tin bài", template="cchc/archive.html",
+                          in_nav=True, data={"years": index.years}))
+    for year in index.years:
+        pages.append(PageSpec(url=year.url, title=f"Tin bài {year_label(year.year).lower()}",
+                              template="cchc/year.html", data={"year": year}))
+    for month in index.months:
+        pages.append(PageSpec(url=month.url, title=f"Tin bài {month.label.lower()}",
+                              template="cchc/month.html",
+                              data={"month": month, "items": month.articles, "total": month.count}))
+    for term in index.categories:
+        pages += paginate(term.articles, per_page, term.url, term.name, "cchc/list.html",
+                          {"kind": "category", "term": term})
+    for term in index.tags:
+        pages += paginate(term.articles, per_page, term.url, f"Thẻ: {term.name}", "cchc/list.html",
+                          {"kind": "tag", "term": term})
+    for article in index.articles:
+        older, newer = index.neighbours(article)
+        pages.append(PageSpec(
+            url=article.url, title=article.title, template="cchc/article.html",
+            markdown=article.body, source=article.content_path, description=article.excerpt,
+            data={"article": article, "older": older, "newer": newer,
+                  "categories": [index.category(name) for name in article.categories],
+                  "tags": [index.tag(name) for name in article.tags]},
+        ))
+    return pages

@@ -1,0 +1,69 @@
+"""Page specs: which page exists at which URL, with which template and data. No rendering here."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from math import ceil
+from typing import Any, Sequence
+
+
+@dataclass
+class PageSpec:
+    url: str  # site-relative, '' for the home, always ending in '/' otherwise
+    title: str
+    template: str  # Jinja template under theme/
+    data: dict[str, Any] = field(default_factory=dict)
+    markdown: str = ""  # body rendered by the site generator (article text, plan text)
+    source: str | None = None  # content-relative path of the file the markdown comes from
+    in_nav: bool = False  # entry points of the section only
+    description: str = ""
+
+    @property
+    def src_uri(self) -> str:
+        return f"{self.url}index.md"
+
+
+@dataclass(frozen=True)
+class Pagination:
+    number: int
+    count: int
+    base_url: str
+
+    def url_of(self, number: int) -> str:
+        return self.base_url if number == 1 else f"{self.base_url}trang/{number}/"
+
+    @property
+    def previous_url(self) -> str | None:
+        return self.url_of(self.number - 1) if self.number > 1 else None
+
+    @property
+    def next_url(self) -> str | None:
+        return self.url_of(self.number + 1) if self.number < self.count else None
+
+    @property
+    def numbers(self) -> list[int | None]:
+        """Page numbers to show; None is a gap (…). Bounded size, whatever the page count."""
+        wanted = {1, self.count, *range(self.number - 2, self.number + 3)}
+        shown, previous = [], 0
+        for n in sorted(x for x in wanted if 1 <= x <= self.count):
+            if n - previous > 1:
+                shown.append(None)
+            shown.append(n)
+            previous = n
+        return shown
+
+
+def paginate(items: Sequence, per_page: int, base_url: str, title: str, template: str,
+             data: dict[str, Any], in_nav: bool = False) -> list[PageSpec]:
+    """One spec per page of a listing: base_url, base_url/trang/2/, …"""
+    count = max(1, ceil(len(items) / per_page))
+    specs = []
+    for number in range(1, count + 1):
+        pagination = Pagination(number, count, base_url)
+        page_title = title if number == 1 else f"{title} – Trang {number}"
+        specs.append(PageSpec(
+            url=pagination.url_of(number), title=page_title, template=template,
+            data={**data, "items": items[(number - 1) * per_page: number * per_page],
+                  "pagination": pagination, "total": len(items)},
+            in_nav=in_nav and number == 1,
+        ))
+    return specs

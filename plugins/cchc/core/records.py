@@ -1,0 +1,87 @@
+"""Records: what one content file means once it is read and validated."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import PurePosixPath
+
+from .thumbnails import thumbnail_path, thumbnail_size
+from .vietnamese import file_size, long_date, short_date
+
+
+@dataclass(frozen=True)
+class Attachment:
+    path: str  # relative to the content root; also its URL path
+    title: str
+    size: int  # bytes
+
+    @property
+    def kind(self) -> str:
+        return PurePosixPath(self.path).suffix.lstrip(".").upper() or "TỆP"
+
+    @property
+    def size_label(self) -> str:
+        return file_size(self.size)
+
+
+@dataclass(frozen=True)
+class Image:
+    path: str  # relative to the content root
+    alt: str
+    width: int
+    height: int
+
+    @property
+    def thumb_path(self) -> str:
+        return thumbnail_path(self.path)
+
+    @property
+    def thumb_size(self) -> tuple[int, int]:
+        return thumbnail_size(self.width, self.height)
+
+
+@dataclass(frozen=True)
+class Article:
+    source: str  # e.g. content/tin-bai/2024/x.md
+    content_path: str  # relative to the content root, e.g. tin-bai/2024/x.md
+    title: str
+    date: datetime  # aware, in local time
+    categories: tuple[str, ...]
+    slug: str
+    body: str
+    excerpt: str  # plain text
+    updated: datetime | None = None
+    tags: tuple[str, ...] = ()
+    summary: str | None = None
+    image: Image | None = None
+    authors: tuple[str, ...] = ()
+    origin: str | None = None  # 'source' in frontmatter: nguồn tin
+    attachments: tuple[Attachment, ...] = ()
+    draft: bool = False
+    pin: bool = False
+    passthrough: dict = field(default_factory=dict, compare=False, hash=False)
+    scheduled: bool = False  # dated after the build time
+
+    @property
+    def url(self) -> str:
+        return f"tin-bai/{self.date:%Y}/{self.date:%m}/{self.slug}/"
+
+    @property
+    def month(self) -> tuple[int, int]:
+        return self.date.year, self.date.month
+
+    @property
+    def published(self) -> bool:
+        return not self.draft and not self.scheduled
+
+    @property
+    def date_label(self) -> str:
+        return long_date(self.date)
+
+    @property
+    def date_short(self) -> str:
+        return short_date(self.date)
+
+    @property
+    def updated_label(self) -> str:
+        return long_date(self.updated) if self.updated else ""

@@ -1,0 +1,39 @@
+"""What the core needs to know about the site; filled from mkdocs.yml by the adapter or the CLI."""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from datetime import datetime
+from functools import cached_property
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+
+@dataclass(frozen=True)
+class Settings:
+    project_dir: Path
+    content_dir: str = "content"
+    timezone: str = "Asia/Ho_Chi_Minh"
+    categories: tuple[str, ...] = ()
+    site_name: str = ""
+    site_description: str = ""
+    site_url: str = ""  # absolute, ends with '/'
+    per_page: int = 10
+    feed_items: int = 20
+    include_unpublished: bool = False  # mkdocs serve shows drafts and scheduled articles, marked
+
+    @cached_property
+    def tz(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
+
+    @property
+    def content_root(self) -> Path:
+        return self.project_dir / self.content_dir
+
+    @cached_property
+    def now(self) -> datetime:
+        """Build time: SOURCE_DATE_EPOCH when set, so that builds are reproducible."""
+        epoch = os.environ.get("SOURCE_DATE_EPOCH")
+        if epoch and epoch.strip().isdigit():
+            return datetime.fromtimestamp(int(epoch), self.tz)
+        return datetime.now(self.tz)

@@ -14,7 +14,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from ..core.content import Content, load_content
-from ..core.errors import summary
+from ..core.errors import ordered, summary
 from ..core.links import rebase_links
 from ..core.pages import PageSpec
 from ..core.settings import Settings
@@ -45,7 +45,7 @@ def settings_from(config: MkDocsConfig, options: CchcConfig, include_unpublished
 def report(content: Content) -> None:
     """Every content error, one line each; then stop the build."""
     if content.errors:
-        for error in sorted(content.errors):
+        for error in ordered(content.errors):
             log.error(str(error))
         raise PluginError(summary(content.errors))
 

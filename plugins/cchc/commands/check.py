@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from ..core.content import load_content
-from ..core.errors import summary
+from ..core.errors import ordered, summary
 
 HELP = "kiểm tra toàn bộ nội dung, không xây dựng trang"
 
@@ -13,7 +13,7 @@ def add_arguments(parser) -> None:
 
 def run(args, settings) -> int:
     content = load_content(settings)
-    for error in sorted(content.errors):
+    for error in ordered(content.errors):
         print(error)
     if content.errors:
         print(summary(content.errors))

@@ -23,7 +23,11 @@ def _image(reader: FieldReader) -> Image | None:
     relative = reader.text("image")
     if not relative:
         return None
-    alt = reader.text("image_alt", required=True, what="mô tả ảnh cho người khiếm thị", example="Quang cảnh hội nghị")
+    alt = reader.text("image_alt")
+    if not alt:
+        reader.error("image_alt", "Có ảnh 'image' nhưng thiếu 'image_alt' (mô tả ảnh cho người khiếm thị).",
+                     "Thêm dòng 'image_alt: Quang cảnh hội nghị' (mô tả nội dung ảnh) ngay dưới dòng image.",
+                     line_of="image")
     path = reader.local_file("image", relative)
     if not path or not alt:
         return None

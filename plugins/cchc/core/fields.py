@@ -24,8 +24,9 @@ class FieldReader:
         self.errors: list[ContentError] = []
 
     # -- reporting -------------------------------------------------------------------
-    def error(self, key: str | None, message: str, fix: str = "") -> None:
-        line = self.source.line(key.split(".")[0]) if key else None
+    def error(self, key: str | None, message: str, fix: str = "", line_of: str | None = None) -> None:
+        """line_of: the key whose line to show, when `key` itself is missing from the file."""
+        line = self.source.line(line_of or key) if (line_of or key) else None
         self.errors.append(ContentError(self.source.path, line, key, message, fix))
 
     def check_keys(self, allowed: list[str], passthrough: frozenset[str] = PASSTHROUGH_KEYS) -> None:

@@ -66,11 +66,13 @@ def read_source(abs_path: Path, shown_path: str) -> SourceFile | ContentError:
     except ValueError:
         return ContentError(shown_path, 1, None, "Phần khai báo (frontmatter) không có dòng '---' kết thúc.",
                             "Thêm dòng '---' sau khóa cuối cùng của phần khai báo.")
+    first_line = 1 if fm_text.startswith("\n") else 2  # file line of fm_text's first line
     try:
         meta = handler.load(fm_text) or {}
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 2 if mark is not None else None  # +1 for 0-based, +1 for the opening '---'
+        # Where the broken construct starts (an unclosed '[') is more useful than where parsing gave up.
+        mark = getattr(exc, "context_mark", None) or getattr(exc, "problem_mark", None)
+        line = first_line + mark.line if mark is not None else None
         problem = getattr(exc, "problem", None) or "cú pháp YAML không hợp lệ"
         return ContentError(shown_path, line, None, f"Phần khai báo sai cú pháp YAML ({problem}).",
                             "Kiểm tra dấu ':' sau mỗi khóa, thụt lề bằng dấu cách, và đặt giá trị có "
@@ -79,7 +81,7 @@ def read_source(abs_path: Path, shown_path: str) -> SourceFile | ContentError:
         return ContentError(shown_path, 2, None, "Phần khai báo phải là danh sách 'khóa: giá trị'.",
                             "Viết mỗi khóa trên một dòng, ví dụ 'title: Tiêu đề bài viết'.")
     key_lines = {}
-    for number, line in enumerate(fm_text.split("\n"), start=2):
+    for number, line in enumerate(fm_text.split("\n"), start=first_line):
         found = re.match(r"^([^\s#:][^:]*):", line)
         if found:
             key_lines.setdefault(nfc(found.group(1).strip()), number)

@@ -1,0 +1,22 @@
+"""Search without diacritics: readers type "cai cach" and expect "cải cách".
+
+Material's search (lunr) matches exact terms, so each page's index entry also gets the folded
+form of its Vietnamese words, once each. Pages keep their text; only the index grows a little.
+"""
+from __future__ import annotations
+
+import re
+
+from .vietnamese import fold
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def folded_terms(text: str) -> str:
+    """The ASCII forms of the words that carry diacritics, each once, in first-seen order."""
+    seen: dict[str, None] = {}
+    for word in _WORD.findall(text):
+        folded = fold(word)
+        if folded != word:
+            seen.setdefault(folded.lower(), None)
+    return " ".join(seen)

@@ -81,6 +81,8 @@ class CchcPlugin(BasePlugin[CchcConfig]):
         if self.content.held:
             log.info("Không xuất bản %d bài nháp/hẹn giờ: %s", len(self.content.held),
                      ", ".join(a.source for a in self.content.held))
+        for notice in self.content.notices():  # e.g. this month is behind a plan's target
+            log.info(notice)
         if self.command == "build" and self.config.atomic:
             self.staged = StagedOutput(config.site_dir)
             config.site_dir = self.staged.start()

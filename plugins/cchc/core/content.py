@@ -2,12 +2,18 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
+from functools import cached_property
 
 from .articles import load_articles
 from .collections import ArticleIndex
 from .errors import ContentError
 from .news_pages import news_pages
 from .pages import PageSpec
+from .plan_pages import plan_pages
+from .plans import Plan, load_plans
+from .quota import PlanQuota, behind_notices, quotas
+from .quota_exports import exports as quota_exports
 from .records import Article
 from .settings import Settings
 
@@ -18,16 +24,33 @@ class Content:
     articles: ArticleIndex
     held: list[Article] = field(default_factory=list)  # drafts and scheduled, left out of the build
     errors: list[ContentError] = field(default_factory=list)
+    plans: list[Plan] = field(default_factory=list)  # kế hoạch tuyên truyền, newest first
 
     def pages(self, home_markdown: str = "") -> list[PageSpec]:
         """Every generated page; the order of entry points (in_nav) is the order of the nav."""
-        return news_pages(self.articles, self.settings.per_page, home_markdown)
+        return (news_pages(self.articles, self.settings.per_page, home_markdown)
+                + plan_pages(self.quotas, self.articles, self.as_of))
 
     def outputs(self) -> dict[str, bytes]:
         """Generated non-page files (exports, …): site-relative path -> bytes."""
-        return {}
+        return {**quota_exports(self.quotas, self.as_of)}
+
+    @property
+    def as_of(self) -> date:
+        """The quotas' today: the local build date (of SOURCE_DATE_EPOCH when set)."""
+        return self.settings.now.date()
+
+    @cached_property
+    def quotas(self) -> list[PlanQuota]:
+        """Each plan's months against its target, newest plan first."""
+        return quotas(self.plans, self.articles.articles, self.as_of)
+
+    def notices(self) -> list[str]:
+        """Information for the build log (not errors): months in progress behind their target."""
+        return behind_notices(self.quotas)
 
 
 def load_content(settings: Settings) -> Content:
     articles, held, errors = load_articles(settings)
-    return Content(settings, ArticleIndex(articles, settings.categories), held, errors)
+    plans, plan_errors = load_plans(settings)
+    return Content(settings, ArticleIndex(articles, settings.categories), held, errors + plan_errors, plans=plans)

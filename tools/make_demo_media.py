@@ -167,10 +167,10 @@ def img_cao_diem(path: Path) -> None:
 
 
 def img_bieu_do(path: Path) -> None:
-    """Biểu đồ cột: hồ sơ tiếp nhận theo tháng (6 tháng đầu năm 2026)."""
+    """Biểu đồ cột: tỷ lệ (%) hồ sơ trực tuyến / trực tiếp theo tháng, 6 tháng đầu năm 2026."""
     im = Image.new("RGB", (W, H), (255, 255, 255))
     d = ImageDraw.Draw(im)
-    d.text((60, 30), "HO SO 6 THANG 2026", font=default_font(40), fill=(30, 30, 30))
+    d.text((60, 30), "HO SO 6 THANG 2026 (%)", font=default_font(40), fill=(30, 30, 30))
     x0, y0, x1, y1 = 120, 120, 1140, 580
     d.line([x0, y1, x1, y1], fill=(30, 30, 30), width=3)
     d.line([x0, y0, x0, y1], fill=(30, 30, 30), width=3)
@@ -178,8 +178,8 @@ def img_bieu_do(path: Path) -> None:
         y = y1 - v * 4
         d.line([x0 - 8, y, x1, y], fill=(225, 225, 225) if v else (30, 30, 30), width=1)
         d.text((x0 - 60, y - 12), str(v), font=default_font(22), fill=(80, 80, 80))
-    online = [52, 48, 61, 66, 70, 74]
-    direct = [18, 15, 16, 13, 12, 10]
+    online = [84, 85, 87, 89, 90, 92]
+    direct = [16, 15, 13, 11, 10, 8]
     for i, (a, b) in enumerate(zip(online, direct)):
         x = x0 + 40 + i * 165
         d.rectangle([x, y1 - a * 4, x + 60, y1], fill=(25, 110, 170))
@@ -388,13 +388,13 @@ def make_xlsx_sipas(path: Path) -> None:
         ("Kết quả giải quyết thủ tục hành chính", 412, 401),
         ("Tiếp nhận, xử lý góp ý, phản ánh, kiến nghị", 96, 88),
     ]
+    # Ghi giá trị đã tính (không dùng công thức) để mọi trình xem đều hiển thị được số liệu.
     for i, (name, total, ok) in enumerate(rows, 1):
-        r = ws.max_row + 1
-        ws.append([i, name, total, ok, None])
-        ws.cell(row=r, column=5, value=f"=ROUND(D{r}/C{r}*100,1)")
-    last = ws.max_row
-    ws.append(["", "Tổng cộng", f"=SUM(C5:C{last})", f"=SUM(D5:D{last})", f"=ROUND(D{last + 1}/C{last + 1}*100,1)"])
-    for c in ws[last + 1]:
+        ws.append([i, name, total, ok, round(ok / total * 100, 1)])
+    sum_total = sum(r[1] for r in rows)
+    sum_ok = sum(r[2] for r in rows)
+    ws.append(["", "Tổng số lượt đánh giá", sum_total, sum_ok, round(sum_ok / sum_total * 100, 1)])
+    for c in ws[ws.max_row]:
         c.font = Font(bold=True)
     for col, width in zip("ABCDE", (6, 52, 12, 22, 12)):
         ws.column_dimensions[col].width = width
@@ -570,6 +570,25 @@ def main() -> None:
             "đơn vị cung cấp thông tin, cử người viết tin, bài theo lịch phân công.",
         ],
         signer=SIGNER, pdf_title="Kế hoạch số 08/KH-SKHCN - Tuyên truyền CCHC năm 2026",
+    )
+
+    make_pdf(
+        kh / "van-ban/15-kh-skhcn-tuyen-truyen-cchc-2025.pdf",
+        left_header=SO_HEADER, number="Số: 15/KH-SKHCN",
+        place_date="Hòa Bình Xanh, ngày 20 tháng 7 năm 2025",
+        title=["KẾ HOẠCH", "Thông tin, tuyên truyền cải cách hành chính", "từ tháng 8 đến tháng 12 năm 2025"],
+        paragraphs=[
+            "I. MỤC ĐÍCH: Thông tin kịp thời các thay đổi về thủ tục hành chính, nơi tiếp nhận hồ sơ "
+            "sau khi tổ chức chính quyền địa phương hai cấp; hướng dẫn người dân, doanh nghiệp nộp hồ sơ "
+            "và thanh toán trực tuyến.",
+            "II. CHỈ TIÊU: Mỗi tháng đăng tối thiểu 02 tin, bài về cải cách hành chính (mọi chuyên mục) "
+            "trên Trang thông tin điện tử của Sở, từ tháng 8 đến hết tháng 12 năm 2025.",
+            "III. HÌNH THỨC: Tin, bài, hỏi đáp trên Trang thông tin điện tử; niêm yết tại Bộ phận Một cửa; "
+            "lồng ghép trong các hội nghị, sinh hoạt chuyên đề của chi bộ, công đoàn, chi đoàn.",
+            "IV. TỔ CHỨC THỰC HIỆN: Văn phòng Sở chủ trì, theo dõi và báo cáo kết quả hằng tháng; "
+            "các phòng, đơn vị cử cộng tác viên cung cấp thông tin thuộc lĩnh vực phụ trách.",
+        ],
+        signer=SIGNER, pdf_title="Kế hoạch số 15/KH-SKHCN - Tuyên truyền CCHC năm 2025",
     )
 
     # Biểu mẫu thủ tục hành chính

@@ -11,6 +11,7 @@ from .adapter.project import ProjectError, load_settings
 COMMANDS = {
     "new": "new",
     "check": "check",
+    "import-tthc": "import_tthc",
     "report": "report",
 }
 

@@ -12,6 +12,10 @@ from .news_pages import news_pages
 from .pages import PageSpec
 from .plan_pages import plan_pages
 from .plans import Plan, load_plans
+from .procedure_feed import FEED_PATH, procedure_feed
+from .procedure_index import ProcedureIndex
+from .procedure_pages import procedure_pages
+from .procedures import load_procedures
 from .quota import PlanQuota, behind_notices, quotas
 from .quota_exports import exports as quota_exports
 from .records import Article
@@ -24,16 +28,19 @@ class Content:
     articles: ArticleIndex
     held: list[Article] = field(default_factory=list)  # drafts and scheduled, left out of the build
     errors: list[ContentError] = field(default_factory=list)
+    procedures: ProcedureIndex = field(default_factory=lambda: ProcedureIndex([]))  # thủ tục hành chính
     plans: list[Plan] = field(default_factory=list)  # kế hoạch tuyên truyền, newest first
 
     def pages(self, home_markdown: str = "") -> list[PageSpec]:
         """Every generated page; the order of entry points (in_nav) is the order of the nav."""
         return (news_pages(self.articles, self.settings.per_page, home_markdown)
+                + procedure_pages(self.procedures)
                 + plan_pages(self.quotas, self.articles, self.as_of))
 
     def outputs(self) -> dict[str, bytes]:
         """Generated non-page files (exports, …): site-relative path -> bytes."""
-        return {**quota_exports(self.quotas, self.as_of)}
+        return {FEED_PATH: procedure_feed(self.procedures, self.settings),
+                **quota_exports(self.quotas, self.as_of)}
 
     @property
     def as_of(self) -> date:
@@ -52,5 +59,7 @@ class Content:
 
 def load_content(settings: Settings) -> Content:
     articles, held, errors = load_articles(settings)
+    procedures, procedure_errors = load_procedures(settings)
     plans, plan_errors = load_plans(settings)
-    return Content(settings, ArticleIndex(articles, settings.categories), held, errors + plan_errors, plans=plans)
+    return Content(settings, ArticleIndex(articles, settings.categories), held, errors + procedure_errors + plan_errors,
+                   procedures=ProcedureIndex(procedures), plans=plans)

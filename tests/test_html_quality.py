@@ -11,7 +11,6 @@ import pytest
 from PIL import Image
 
 from browser import chromium, served
-from conftest import article
 
 TOOLS = Path(__file__).parent / "tools" / "node_modules"
 VNU = TOOLS / "vnu-jar" / "build" / "dist" / "vnu.jar"

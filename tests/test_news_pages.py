@@ -5,7 +5,6 @@ import re
 import unicodedata
 from html import unescape
 
-from conftest import article
 
 
 def _links(html: str) -> list[str]:

@@ -5,7 +5,7 @@ import difflib
 from datetime import date, datetime, tzinfo
 from pathlib import Path, PurePosixPath
 
-from .dates import ACCEPTED, DateFormatError, parse_date, parse_datetime
+from .dates import ACCEPTED, DateFormatError, parse_datetime
 from .errors import ContentError
 from .frontmatter_file import SourceFile
 

@@ -6,6 +6,7 @@ form of its Vietnamese words, once each. Pages keep their text; only the index g
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .vietnamese import fold
 
@@ -15,8 +16,13 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 def folded_terms(text: str) -> str:
     """The ASCII forms of the words that carry diacritics, each once, in first-seen order."""
     seen: dict[str, None] = {}
-    for word in _WORD.findall(text):
-        folded = fold(word)
+    for word in _WORD.findall(text.lower()):
+        folded = _fold_word(word)
         if folded != word:
-            seen.setdefault(folded.lower(), None)
+            seen.setdefault(folded, None)
     return " ".join(seen)
+
+
+@lru_cache(maxsize=65536)  # a site's vocabulary is small and repeats on every page
+def _fold_word(word: str) -> str:
+    return fold(word)

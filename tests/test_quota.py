@@ -356,3 +356,13 @@ def test_site_without_plans_still_builds(site):
         "as_of": "2026-11-22", "plans": []}
     assert "Chưa có kế hoạch tuyên truyền nào" in site.html("chi-tieu/")
     assert "Chỉ tiêu tuyên truyền" not in site.html("")  # not in the nav until there is a plan
+
+
+def test_excel_sheet_names_are_valid_and_unique():
+    from cchc.core.quota_exports import sheet_name
+    taken: set[str] = set()
+    assert sheet_name("2477/KH-SXD", taken) == "2477-KH-SXD"
+    assert sheet_name("2477\\KH-SXD", taken) == "2477-KH-SXD (2)"  # same once sanitised
+    assert sheet_name("[1]:*?/KH", set()) == "-1-----KH"
+    long = sheet_name("123/KH-UBND-" + "X" * 40, taken)
+    assert len(long) == 31 and sheet_name("123/KH-UBND-" + "X" * 40, taken).endswith(" (2)")

@@ -21,6 +21,7 @@ from ..core.settings import Settings
 from ..core.thumbnails import make_thumbnail
 from ..core.vietnamese import slugify
 from .config import CchcConfig
+from .feeds import FeedWriter
 from .navigation import small_navigation
 from .staging import StagedOutput
 
@@ -58,6 +59,7 @@ class CchcPlugin(BasePlugin[CchcConfig]):
         self.content: Content | None = None
         self.specs: dict[str, PageSpec] = {}
         self.staged: StagedOutput | None = None
+        self.feeds = FeedWriter()
 
     def on_startup(self, *, command, dirty):
         self.command = command
@@ -77,6 +79,7 @@ class CchcPlugin(BasePlugin[CchcConfig]):
         except Exception:
             raise PluginError(f"Múi giờ '{settings.timezone}' không hợp lệ. Cách sửa: dùng 'Asia/Ho_Chi_Minh'.") from None
         self.content = load_content(settings)
+        self.feeds = FeedWriter()  # bodies of this build only
         report(self.content)
         if self.content.held:
             log.info("Không xuất bản %d bài nháp/hẹn giờ: %s", len(self.content.held),
@@ -139,7 +142,13 @@ class CchcPlugin(BasePlugin[CchcConfig]):
             context["cchc"] = {**spec.data, "spec": spec, "serve": self.command == "serve"}
         return context
 
+    @event_priority(-100)  # last: the body as every other plugin left it
+    def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files):
+        self.feeds.page_content(html, self.specs.get(page.file.src_uri))
+        return html
+
     def on_post_build(self, config: MkDocsConfig):
+        self.feeds.write(self.content, config.site_dir)  # into the staging folder, before the swap
         if self.staged:
             self.staged.commit()
             config.site_dir = str(self.staged.final)

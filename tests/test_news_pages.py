@@ -205,3 +205,17 @@ def test_hand_written_home_becomes_the_intro(site):
     site.build()
     home = site.html("")
     assert "<strong>công tác CCHC</strong>" in home and "tin-bai/2024/03/mot/" in home
+
+
+def test_relative_links_in_bodies_follow_the_published_urls(site):
+    site.write("content/tin-bai/2023/tep/bang.xlsx", b"PK\x03\x04 demo")
+    site.add_article("2023/cu.md", "Bài cũ", "2023-12-01", attachments=[{"path": "tep/bang.xlsx", "title": "Bảng"}])
+    site.add_article("2024/moi.md", "Bài mới", "2024-03-01",
+                     body="Xem [bài cũ](../2023/cu.md#ket-qua), [bảng số liệu][bang] và [trang ngoài](https://dichvucong.gov.vn/).\n\n"
+                          "[bang]: ../2023/tep/bang.xlsx\n")
+    site.build()
+    body = site.html("tin-bai/2024/03/bai-moi/").split("cchc-article__body")[1]
+    assert 'href="../../../2023/12/bai-cu/#ket-qua"' in body
+    assert 'href="../../../2023/tep/bang.xlsx"' in body
+    assert 'href="https://dichvucong.gov.vn/"' in body
+    assert site.exists("tin-bai/2023/tep/bang.xlsx")

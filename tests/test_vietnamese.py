@@ -74,6 +74,7 @@ def test_excerpt_rules():
     assert excerpt("Đoạn một.\n\nĐoạn hai.", None) == "Đoạn một."
     assert excerpt("Trước **đậm**.\n\nTiếp.\n<!-- more -->\nSau.", None) == "Trước đậm. Tiếp."
     assert excerpt("Thân bài.", "  Tóm tắt   riêng. ") == "Tóm tắt riêng."
+    assert excerpt("Biểu đồ ![số hồ sơ](anh/a.png) tăng đều.", None) == "Biểu đồ số hồ sơ tăng đều."
     long = excerpt(" ".join(["chữ"] * 200), None)
     assert long.endswith(" chữ…") and len(long) <= 301
 

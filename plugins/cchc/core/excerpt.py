@@ -7,11 +7,13 @@ import markdown
 from markupsafe import Markup
 
 MORE = re.compile(r"<!--\s*more\s*-->", re.IGNORECASE)
+IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
 LIMIT = 300
 
 
 def plain_text(markdown_text: str) -> str:
-    html = markdown.markdown(markdown_text, extensions=["tables"])
+    # An image inside a sentence reads as its alt text, not as nothing.
+    html = markdown.markdown(IMAGE.sub(r"\1", markdown_text), extensions=["tables"])
     return " ".join(Markup(html).striptags().split())
 
 

@@ -22,7 +22,9 @@ from ..core.thumbnails import make_thumbnail
 from ..core.vietnamese import slugify
 from .config import CchcConfig
 from .feeds import FeedWriter
+from .html_fixes import valid_html
 from .navigation import small_navigation
+from .search_index import add_folded_terms
 from .staging import StagedOutput
 
 log = logging.getLogger("mkdocs.plugins.cchc")
@@ -139,7 +141,7 @@ class CchcPlugin(BasePlugin[CchcConfig]):
     def on_page_context(self, context, page: Page, config: MkDocsConfig, nav: Navigation):
         spec = self.specs.get(page.file.src_uri)
         if spec is not None:
-            context["cchc"] = {**spec.data, "spec": spec, "serve": self.command == "serve"}
+            context["cchc"] = {**spec.data, "spec": spec}
         return context
 
     @event_priority(-100)  # last: the body as every other plugin left it
@@ -147,12 +149,25 @@ class CchcPlugin(BasePlugin[CchcConfig]):
         self.feeds.page_content(html, self.specs.get(page.file.src_uri))
         return html
 
+    @event_priority(-50)  # after the search plugin has written its index
     def on_post_build(self, config: MkDocsConfig):
+        add_folded_terms(config.site_dir)
         self.feeds.write(self.content, config.site_dir)  # into the staging folder, before the swap
         if self.staged:
             self.staged.commit()
             config.site_dir = str(self.staged.final)
             self.staged = None
+
+    def on_serve(self, server, config: MkDocsConfig, builder):
+        """`mkdocs serve` rebuilds when an editor saves a file under content/, not only site_src/."""
+        server.watch(str(self.content.settings.content_root))
+        return server
+
+    def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
+        return valid_html(output)
+
+    def on_post_template(self, output: str, template_name: str, config: MkDocsConfig) -> str:
+        return valid_html(output) if template_name.endswith(".html") else output
 
     def on_build_error(self, error):
         if self.staged:
@@ -174,6 +189,7 @@ def _page_source(spec: PageSpec, body: str) -> str:
         meta["description"] = html.escape(spec.description)
     if not spec.source:
         meta["search"] = {"exclude": True}  # listings repeat the articles: keep search results clean
+        meta["hide"] = ["toc"]  # listings have no headings to list: give the width to the content
     article = spec.data.get("article")
     if article is not None:
         meta.update(article.passthrough)

@@ -22,7 +22,8 @@ def run(args, settings) -> int:
         label = LABELS[outcome.status]
         if outcome.status == "rejected":
             code = f" (mã {outcome.code})" if outcome.code else ""
-            print(f"{label}: {outcome.where}{code}: {'; '.join(outcome.reasons)}.")
+            reasons = f": {'; '.join(outcome.reasons)}" if outcome.reasons else ""
+            print(f"{label}: {outcome.where}{code}{reasons}.")
         else:
             print(f"{label}: {outcome.path} ({outcome.where})")
     counts = {status: sum(o.status == status for o in outcomes) for status in LABELS}

@@ -236,7 +236,7 @@ def _channels(values: dict, reasons: list[str]) -> list[dict]:
     # Spreadsheets: the methods in one column, time and fee in their own columns.
     text = parse.clean(raw)
     time, fee = parse.clean(values.get("time")), parse.clean(values.get("fee"))
-    if text and (time or fee) and not problems:
+    if text and (time or fee) and not found and not problems:
         methods = []
         for part in parse.split_top_level(text, ",;/"):
             method = parse.method_of(part) or (part if part in METHODS else None)
@@ -252,6 +252,9 @@ def _channels(values: dict, reasons: list[str]) -> list[dict]:
             return [{"method": m, "time": time, "fee": parse.normalise_fee(fee)} for m in methods]
         return []
     reasons.extend(problems)
+    if text and not problems:
+        reasons.append("không đọc được hình thức nộp, thời hạn và phí từ nội dung cách thức thực hiện "
+                       "(cần cột 'Thời hạn giải quyết' và 'Phí, lệ phí' nếu cột cách thức chỉ ghi hình thức nộp)")
     return []
 
 
@@ -260,8 +263,9 @@ def to_meta(values: dict, settings: Settings) -> tuple[dict, str | None, list[st
     reasons: list[str] = []
     meta: dict = {}
     meta["code"] = _code(values.get("code"))
-    for key in ("name", "field", "kind", "decision", "agency", "authority", "requirements"):
+    for key in ("name", "field", "kind", "decision", "agency", "authority"):
         meta[key] = parse.clean(values.get(key))
+    meta["requirements"] = parse.clean(values.get("requirements"), parse.NOTHING)
     meta["address"] = parse.one_line(values.get("address"))
     if meta["name"]:
         meta["name"] = " ".join(meta["name"].split())
@@ -274,7 +278,9 @@ def to_meta(values: dict, settings: Settings) -> tuple[dict, str | None, list[st
     meta["level"] = levels[0] if len(levels) == 1 else levels
     meta["decision_date"] = _date(values.get("decision_date"), "ngày quyết định", reasons, settings)
     meta["subjects"] = parse.subjects(values.get("subjects"))
+    before = len(reasons)
     meta["channels"] = _channels(values, reasons)
+    channel_reasons = len(reasons) > before
     raw = values.get("documents")
     meta["documents"] = raw if isinstance(raw, list) else parse.documents(raw)
     raw = values.get("results")
@@ -290,6 +296,8 @@ def to_meta(values: dict, settings: Settings) -> tuple[dict, str | None, list[st
     meta["abolished"] = _date(values.get("abolished"), "ngày bãi bỏ", reasons, settings)
     meta["replaced_by"] = _code(values.get("replaced_by"))
     for key in REQUIRED:
+        if (key == "level" and unknown) or (key == "channels" and channel_reasons):
+            continue  # already said what is wrong
         if not meta.get(key):
             given = values.get(key if key != "channels" else "channels")
             shown = f" (nguồn ghi: \"{str(given).strip()[:60]}\")" if parse.clean(given) is None and given not in (None, "") else ""
@@ -369,8 +377,7 @@ def import_files(paths: list[Path], settings: Settings) -> tuple[list[Outcome], 
         try:
             rows, file_notes = read_input(path)
         except ImportFileError as exc:
-            notes.append(str(exc))
-            outcomes.append(Outcome("rejected", path.name, reasons=[str(exc)]))
+            outcomes.append(Outcome("rejected", str(exc).rstrip(".")))
             continue
         notes.extend(file_notes)
         for row in rows:

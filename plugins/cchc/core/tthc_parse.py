@@ -11,16 +11,18 @@ import re
 from .procedures import canonical_level
 from .vietnamese import fold, nfc
 
-NO_INFO = {"khong co thong tin", "khong", "khong co", "chua co thong tin", "-", "--", "n/a", "none"}
+NO_INFO = {"khong co thong tin", "chua co thong tin", "-", "--", "n/a", "none"}
+# For descriptive fields (yêu cầu, điều kiện) a bare "Không" also means there is nothing to show.
+NOTHING = NO_INFO | {"khong", "khong co"}
 
 
-def clean(value) -> str | None:
-    """Text with normalised spaces; None for empty and 'Không có thông tin'."""
+def clean(value, empty: set[str] = NO_INFO) -> str | None:
+    """Text with normalised spaces; None for empty and 'Không có thông tin'. 'Không' stays (a fee of nothing)."""
     if value is None:
         return None
     text = nfc(str(value)).replace("\xa0", " ").replace("\t", " ").replace("\r\n", "\n")
     text = "\n".join(" ".join(line.split()) for line in text.split("\n")).strip()
-    if not text or fold(text).lower().strip(" .") in NO_INFO:
+    if not text or fold(text).lower().strip(" .") in empty:
         return None
     return text
 
@@ -147,8 +149,6 @@ def channels(value) -> tuple[list[dict], list[str]]:
         if notes:
             channel["note"] = " ".join(" ".join(n.split()) for n in notes)
         result.append(channel)
-    if not starts and text:
-        problems.append("không đọc được hình thức nộp, thời hạn và phí từ nội dung cách thức thực hiện")
     return result, problems
 
 

@@ -19,5 +19,6 @@ def run(args, settings) -> int:
         print(summary(content.errors))
         return 1
     print(f"Nội dung hợp lệ: {len(content.articles.articles)} tin bài sẽ được xuất bản, "
-          f"{len(content.held)} bài nháp/hẹn giờ.")
+          f"{len(content.held)} bài nháp/hẹn giờ; {len(content.procedures.all)} thủ tục hành chính "
+          f"({len(content.procedures.abolished)} đã bãi bỏ); {len(content.plans)} kế hoạch tuyên truyền.")
     return 0

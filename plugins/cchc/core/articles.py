@@ -9,7 +9,7 @@ from PIL import Image as PILImage, UnidentifiedImageError
 from .errors import ContentError
 from .excerpt import excerpt
 from .fields import PASSTHROUGH_KEYS, FieldReader
-from .frontmatter_file import SourceFile, read_all
+from .frontmatter_file import SourceFile, read_records
 from .records import Article, Attachment, Image
 from .settings import Settings
 from .vietnamese import slugify, SLUG_MAX
@@ -127,17 +127,9 @@ def _duplicates(articles: list[Article]) -> list[ContentError]:
 
 def load_articles(settings: Settings) -> tuple[list[Article], list[Article], list[ContentError]]:
     """(articles the build shows, drafts and scheduled ones it holds back, all errors found)."""
-    articles, held, errors = [], [], []
-    for abs_path, source in read_all(settings.content_root, FOLDER, "**/*.md", settings.project_dir):
-        if isinstance(source, ContentError):
-            errors.append(source)
-            continue
-        result = read_article(source, abs_path, settings)
-        if isinstance(result, list):
-            errors.extend(result)
-        elif result.published or settings.include_unpublished:
-            articles.append(result)
-        else:
-            held.append(result)
+    loaded, errors = read_records(settings.content_root, FOLDER, "**/*.md", settings.project_dir,
+                                  lambda source, path: read_article(source, path, settings))
+    articles = [a for a in loaded if a.published or settings.include_unpublished]
+    held = [a for a in loaded if not (a.published or settings.include_unpublished)]
     errors.extend(_duplicates(articles))
     return articles, held, errors

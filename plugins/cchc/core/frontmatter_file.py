@@ -4,12 +4,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable, TypeVar
 
 import yaml
 from frontmatter.default_handlers import YAMLHandler
 
 from .errors import ContentError
 from .vietnamese import nfc
+
+T = TypeVar("T")
 
 
 _SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: several times faster
@@ -90,10 +93,24 @@ def read_source(abs_path: Path, shown_path: str) -> SourceFile | ContentError:
     return SourceFile(shown_path, _normalise(meta), body, key_lines)
 
 
-def read_all(root: Path, folder: str, pattern: str, base: Path) -> list[tuple[Path, SourceFile | ContentError]]:
-    """Every file under root/folder matching pattern, in a stable order."""
+def read_records(root: Path, folder: str, pattern: str, base: Path,
+                 read: Callable[[SourceFile, Path], T | list[ContentError]]) -> tuple[list[T], list[ContentError]]:
+    """Every file under root/folder matching pattern, in a stable order, turned into a record by `read`.
+
+    A file that cannot be read or validated gives its errors and no record; it never stops the others.
+    """
+    records, errors = [], []
     directory = root / folder
-    if not directory.is_dir():
-        return []
-    paths = sorted(directory.glob(pattern))
-    return [(p, read_source(p, p.relative_to(base).as_posix())) for p in paths if p.is_file()]
+    paths = sorted(directory.glob(pattern)) if directory.is_dir() else []
+    for path in paths:
+        if not path.is_file():
+            continue
+        source = read_source(path, path.relative_to(base).as_posix())
+        result = source if isinstance(source, ContentError) else read(source, path)
+        if isinstance(result, ContentError):
+            errors.append(result)
+        elif isinstance(result, list):
+            errors.extend(result)
+        else:
+            records.append(result)
+    return records, errors

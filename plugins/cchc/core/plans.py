@@ -9,7 +9,7 @@ from pathlib import Path
 from .dates import DateFormatError, parse_month
 from .errors import ContentError
 from .fields import FieldReader
-from .frontmatter_file import SourceFile, read_all
+from .frontmatter_file import SourceFile, read_records
 from .records import Article, Attachment
 from .settings import Settings
 from .vietnamese import long_date, month_label, slugify
@@ -134,16 +134,8 @@ def _duplicates(plans: list[Plan], key, field: str, what: str, fix: str) -> list
 
 def load_plans(settings: Settings) -> tuple[list[Plan], list[ContentError]]:
     """(valid plans, newest first; all errors found)."""
-    plans, errors = [], []
-    for abs_path, source in read_all(settings.content_root, FOLDER, "*.md", settings.project_dir):
-        if isinstance(source, ContentError):
-            errors.append(source)
-            continue
-        result = read_plan(source, abs_path, settings)
-        if isinstance(result, list):
-            errors.extend(result)
-        else:
-            plans.append(result)
+    plans, errors = read_records(settings.content_root, FOLDER, "*.md", settings.project_dir,
+                                 lambda source, path: read_plan(source, path, settings))
     errors += _duplicates(plans, lambda p: p.url, "title", "đường dẫn",
                           "Đổi tên (title) của một trong các kế hoạch để đường dẫn khác nhau.")
     errors += _duplicates(plans, lambda p: p.number, "number", "số ký hiệu",

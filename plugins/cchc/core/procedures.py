@@ -13,7 +13,7 @@ from pathlib import Path
 
 from .errors import ContentError
 from .fields import FieldReader
-from .frontmatter_file import SourceFile, read_all
+from .frontmatter_file import SourceFile, read_records
 from .records import Attachment
 from .settings import Settings
 from .vietnamese import fold, long_date, short_date, slugify
@@ -374,15 +374,7 @@ def _cross_checks(procedures: list[Procedure]) -> list[ContentError]:
 
 
 def load_procedures(settings: Settings) -> tuple[list[Procedure], list[ContentError]]:
-    procedures, errors = [], []
-    for abs_path, source in read_all(settings.content_root, FOLDER, "*.md", settings.project_dir):
-        if isinstance(source, ContentError):
-            errors.append(source)
-            continue
-        result = read_procedure(source, abs_path, settings)
-        if isinstance(result, list):
-            errors.extend(result)
-        else:
-            procedures.append(result)
+    procedures, errors = read_records(settings.content_root, FOLDER, "*.md", settings.project_dir,
+                                      lambda source, path: read_procedure(source, path, settings))
     errors.extend(_cross_checks(procedures))
     return procedures, errors

@@ -10,7 +10,7 @@ from .errors import ContentError
 from .excerpt import excerpt
 from .fields import PASSTHROUGH_KEYS, FieldReader
 from .frontmatter_file import SourceFile, read_records
-from .records import Article, Attachment, Image
+from .records import Article, Image
 from .settings import Settings
 from .vietnamese import slugify, SLUG_MAX
 
@@ -76,10 +76,7 @@ def read_article(source: SourceFile, abs_path: Path, settings: Settings) -> Arti
     slug = _slug(reader, title)
     if title and slug == "":
         reader.error("title", "Không tạo được đường dẫn (slug) từ tiêu đề này.", "Thêm khóa 'slug: ten-bai-viet'.")
-    attachments = tuple(
-        Attachment(path, name, (settings.content_root / path).stat().st_size)
-        for path, name in reader.attachments()
-    )
+    attachments = reader.attachments()
     article = dict(
         tags=_unique_tags(reader.text_list("tags")),
         summary=reader.text("summary"),

@@ -8,6 +8,7 @@ from pathlib import Path, PurePosixPath
 from .dates import ACCEPTED, DateFormatError, parse_datetime
 from .errors import ContentError
 from .frontmatter_file import SourceFile
+from .records import Attachment
 
 # Keys that MkDocs or Material read themselves: never reported as unknown.
 PASSTHROUGH_KEYS = frozenset({"template", "hide", "search", "description", "status", "icon"})
@@ -116,16 +117,27 @@ class FieldReader:
             self.error(key, f"Đường dẫn '{relative}' phải là đường dẫn tương đối tới tệp trong thư mục nội dung.",
                        "Đặt tệp cạnh bài viết (ví dụ trong thư mục anh/) và ghi đường dẫn tương đối, ví dụ 'anh/hoi-nghi.jpg'.")
             return None
-        target = (self.abs_path.parent / relative).resolve()
         root = self.content_root.resolve()
-        if not target.is_file() or root not in target.parents:
+        try:
+            target = (self.abs_path.parent / relative).resolve()
+            found = target.is_file() and root in target.parents
+        except (OSError, ValueError):  # a name too long for the file system, a NUL byte, …
+            found = False
+        if not found:
             self.error(key, f"Không tìm thấy tệp '{relative}' (tính từ thư mục của tệp này).",
                        "Kiểm tra tên tệp, chữ hoa/thường và thư mục; tệp phải nằm trong thư mục content/.")
             return None
         return PurePosixPath(target.relative_to(root).as_posix()).as_posix()
 
-    def attachments(self, key: str = "attachments") -> list[tuple[str, str]]:
-        """[(content-relative path, title)]"""
+    def attachment(self, key: str, relative: str, title: str | None = None) -> Attachment | None:
+        """A downloadable file next to the content, with its size; None (and an error) if missing."""
+        path = self.local_file(key, relative)
+        if path is None:
+            return None
+        return Attachment(path, title or PurePosixPath(path).name, (self.content_root / path).stat().st_size)
+
+    def attachments(self, key: str = "attachments") -> tuple[Attachment, ...]:
+        """The 'attachments' list: '- path: …' with an optional 'title: …'."""
         value = self.raw(key)
         if value is _MISSING:
             return []
@@ -139,8 +151,8 @@ class FieldReader:
                 self.error(key, f"Tài liệu đính kèm thứ {index} phải có 'path' (và nên có 'title').",
                            "Viết: '- path: van-ban/ke-hoach.pdf' rồi dòng '  title: Kế hoạch số ...'.")
                 continue
-            path = self.local_file(key, str(item["path"]))
-            if path:
-                title = str(item.get("title") or PurePosixPath(path).name).strip()
-                result.append((path, title))
-        return result
+            title = str(item.get("title") or "").strip() or None
+            attachment = self.attachment(key, str(item["path"]), title)
+            if attachment:
+                result.append(attachment)
+        return tuple(result)

@@ -101,10 +101,7 @@ def read_plan(source: SourceFile, abs_path: Path, settings: Settings) -> Plan | 
         if name not in settings.categories:
             reader.error("categories", f"Chuyên mục '{name}' không có trong danh sách chuyên mục của trang.",
                          f"Dùng một trong: {', '.join(settings.categories)}; hoặc để 'categories: []' để tính mọi tin bài.")
-    attachments = tuple(
-        Attachment(path, name, (settings.content_root / path).stat().st_size)
-        for path, name in reader.attachments()
-    )
+    attachments = reader.attachments()
     slug = slugify(title) if title else None
     if title and not slug:
         reader.error("title", "Không tạo được đường dẫn (slug) từ tên kế hoạch này.", "Viết tên kế hoạch bằng chữ.")

@@ -261,7 +261,7 @@ def _channels(reader: FieldReader) -> list[Channel]:
     return channels
 
 
-def _documents(reader: FieldReader, settings: Settings) -> list[Document]:
+def _documents(reader: FieldReader) -> list[Document]:
     documents = []
     for index, item in enumerate(_list_of_dicts(reader, "documents"), start=1):
         if isinstance(item, str):
@@ -274,9 +274,7 @@ def _documents(reader: FieldReader, settings: Settings) -> list[Document]:
         form = None
         relative = _item_text(item.get("form"))
         if relative:
-            path = reader.local_file("documents", relative)
-            if path:
-                form = Attachment(path, relative, (settings.content_root / path).stat().st_size)
+            form = reader.attachment("documents", relative, relative)
         documents.append(Document(_item_text(item["name"]), _item_text(item.get("copies")), form))
     return documents
 
@@ -333,7 +331,7 @@ def read_procedure(source: SourceFile, abs_path: Path, settings: Settings) -> Pr
         authority=reader.text("authority"),
         address=reader.text("address"),
         subjects=tuple(reader.text_list("subjects")),
-        documents=tuple(_documents(reader, settings)),
+        documents=tuple(_documents(reader)),
         results=tuple(reader.text_list("results")),
         legal_basis=tuple(_legal_basis(reader)),
         requirements=reader.text("requirements"),

@@ -156,6 +156,7 @@ class CchcPlugin(BasePlugin[CchcConfig]):
         if self.staged:
             self.staged.commit()
             config.site_dir = str(self.staged.final)
+            log.info("Đã dựng xong vào thư mục tạm và thay thế %s bằng bản mới.", self.staged.final)
             self.staged = None
 
     def on_serve(self, server, config: MkDocsConfig, builder):

@@ -109,3 +109,10 @@ def test_new_command_writes_a_valid_draft(site):
     text = path.read_text(encoding="utf-8")
     assert "draft: true" in text and "categories: [Tin tức CCHC]" in text
     assert site.cchc("check").returncode == 0
+
+
+def test_categories_with_the_same_slug_are_a_config_error(site):
+    site.options["categories"] = ["Tin tức", "Tin tuc"]
+    site.add_article("a.md", "A", "2024-03-01", categories=["Tin tức"])
+    result = site.build(ok=False)
+    assert result.returncode == 1 and "chuyên mục" in result.stderr and "Traceback" not in result.stderr

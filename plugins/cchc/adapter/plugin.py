@@ -75,6 +75,11 @@ class CchcPlugin(BasePlugin[CchcConfig]):
             raise PluginError(
                 "mkdocs.yml chưa khai báo danh sách chuyên mục (plugins > cchc > categories). "
                 "Cách sửa: thêm 'categories:' với mỗi chuyên mục trên một dòng '- Tên chuyên mục'.")
+        slugs = [slugify(name) for name in self.config.categories]
+        if len(set(slugs)) != len(slugs) or "" in slugs:
+            raise PluginError(
+                "Danh sách chuyên mục trong mkdocs.yml có hai tên trùng đường dẫn (ví dụ 'Tin tức' và 'Tin tuc') "
+                "hoặc một tên không có chữ. Cách sửa: mỗi chuyên mục một tên khác hẳn nhau.")
         settings = settings_from(config, self.config, include_unpublished=self.command == "serve")
         try:
             settings.tz  # noqa: B018 - fail early on an unknown timezone name

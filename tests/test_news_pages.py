@@ -139,6 +139,10 @@ def test_article_page_shows_every_field(site):
     thumb = site.root / "site/tin-bai/2024/anh/hoi-nghi.w480.jpg"
     assert Image.open(thumb).size == (480, 240)
     assert 'hoi-nghi.w480.jpg" alt="" loading="lazy"' in site.html("tin-bai/")
+    # a shared link shows title, summary and cover (Open Graph, absolute URLs)
+    assert '<meta property="og:title" content="Hội nghị triển khai">' in page
+    assert '<meta property="og:url" content="https://so.example.gov.vn/cchc/tin-bai/2024/03/hoi-nghi-trien-khai/">' in page
+    assert '<meta property="og:image" content="https://so.example.gov.vn/cchc/tin-bai/2024/anh/hoi-nghi.jpg">' in page
 
 
 def test_tags_in_vietnamese_order_and_merged_by_slug(site):

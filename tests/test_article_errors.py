@@ -116,3 +116,10 @@ def test_categories_with_the_same_slug_are_a_config_error(site):
     site.add_article("a.md", "A", "2024-03-01", categories=["Tin tức"])
     result = site.build(ok=False)
     assert result.returncode == 1 and "chuyên mục" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_page_size_must_be_positive(site):
+    site.options["per_page"] = 0
+    site.add_article("a.md", "A", "2024-03-01")
+    result = site.build(ok=False)
+    assert result.returncode == 1 and "per_page" in result.stderr and "Traceback" not in result.stderr

@@ -75,6 +75,10 @@ class CchcPlugin(BasePlugin[CchcConfig]):
             raise PluginError(
                 "mkdocs.yml chưa khai báo danh sách chuyên mục (plugins > cchc > categories). "
                 "Cách sửa: thêm 'categories:' với mỗi chuyên mục trên một dòng '- Tên chuyên mục'.")
+        for option in ("per_page", "feed_items"):
+            if self.config[option] < 1:
+                raise PluginError(f"Tùy chọn '{option}' của plugin cchc phải là số nguyên từ 1 trở lên, "
+                                  f"không phải {self.config[option]}. Cách sửa: ví dụ '{option}: 10'.")
         slugs = [slugify(name) for name in self.config.categories]
         if len(set(slugs)) != len(slugs) or "" in slugs:
             raise PluginError(

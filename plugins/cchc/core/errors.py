@@ -19,14 +19,6 @@ class ContentError:
         return f"{where}:{field} {self.message}{fix}"
 
 
-class ContentErrors(Exception):
-    """Raised by callers that want to stop on a non-empty error list."""
-
-    def __init__(self, errors: list[ContentError]):
-        self.errors = ordered(errors)
-        super().__init__(summary(self.errors))
-
-
 def summary(errors: list[ContentError]) -> str:
     return f"Nội dung có {len(errors)} lỗi, cần sửa trước khi xuất bản."
 

@@ -6,7 +6,7 @@ from datetime import datetime
 from pathlib import PurePosixPath
 
 from .thumbnails import thumbnail_path, thumbnail_size
-from .vietnamese import file_size, long_date, short_date
+from .vietnamese import file_size, long_date
 
 
 @dataclass(frozen=True)
@@ -77,10 +77,6 @@ class Article:
     @property
     def date_label(self) -> str:
         return long_date(self.date)
-
-    @property
-    def date_short(self) -> str:
-        return short_date(self.date)
 
     @property
     def updated_label(self) -> str:

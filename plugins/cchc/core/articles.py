@@ -1,12 +1,11 @@
 """Articles (tin/bài): content/tin-bai/**/*.md -> Article records, with every error collected."""
 from __future__ import annotations
 
-from collections import defaultdict
 from pathlib import Path
 
 from PIL import Image as PILImage, UnidentifiedImageError
 
-from .errors import ContentError
+from .errors import ContentError, duplicates
 from .excerpt import excerpt
 from .fields import PASSTHROUGH_KEYS, FieldReader
 from .frontmatter_file import SourceFile, read_records
@@ -106,27 +105,13 @@ def read_article(source: SourceFile, abs_path: Path, settings: Settings) -> Arti
     )
 
 
-def _duplicates(articles: list[Article]) -> list[ContentError]:
-    by_url: dict[str, list[Article]] = defaultdict(list)
-    for article in articles:
-        by_url[article.url].append(article)
-    errors = []
-    for url, same in by_url.items():
-        if len(same) > 1:
-            files = ", ".join(a.source for a in same)
-            for article in same:
-                errors.append(ContentError(
-                    article.source, None, "slug",
-                    f"Trùng đường dẫn '{url}' với bài khác cùng tháng: {files}.",
-                    "Đổi tiêu đề hoặc thêm khóa 'slug' khác nhau cho các bài này."))
-    return errors
-
-
 def load_articles(settings: Settings) -> tuple[list[Article], list[Article], list[ContentError]]:
     """(articles the build shows, drafts and scheduled ones it holds back, all errors found)."""
     loaded, errors = read_records(settings.content_root, FOLDER, "**/*.md", settings.project_dir,
                                   lambda source, path: read_article(source, path, settings))
     articles = [a for a in loaded if a.published or settings.include_unpublished]
     held = [a for a in loaded if not (a.published or settings.include_unpublished)]
-    errors.extend(_duplicates(articles))
+    errors += duplicates(articles, lambda a: a.url, "slug",
+                         lambda url, files: f"Trùng đường dẫn '{url}' với bài khác cùng tháng: {files}.",
+                         "Đổi tiêu đề hoặc thêm khóa 'slug' khác nhau cho các bài này.")
     return articles, held, errors

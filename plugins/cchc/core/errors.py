@@ -1,7 +1,9 @@
 """Content errors: one clear Vietnamese message per mistake, all collected before failing."""
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass
+from typing import Callable, Iterable
 
 
 @dataclass(frozen=True)
@@ -26,3 +28,20 @@ def summary(errors: list[ContentError]) -> str:
 def ordered(errors: list[ContentError]) -> list[ContentError]:
     """By file, then line: the order an editor fixes them in."""
     return sorted(errors, key=lambda e: (e.file, e.line or 0, e.field or "", e.message))
+
+
+def duplicates(records: Iterable, key: Callable, field: str, message: Callable[[str, str], str], fix: str,
+               line: Callable = lambda record: None) -> list[ContentError]:
+    """One error per record that shares `key` with another; each names every file involved.
+
+    message(value, files) says what is duplicated; records have a `.source` path.
+    """
+    groups: dict[object, list] = defaultdict(list)
+    for record in records:
+        groups[key(record)].append(record)
+    errors = []
+    for value, same in groups.items():
+        if len(same) > 1:
+            files = ", ".join(record.source for record in same)
+            errors += [ContentError(record.source, line(record), field, message(value, files), fix) for record in same]
+    return errors

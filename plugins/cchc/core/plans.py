@@ -1,13 +1,12 @@
 """Propaganda plans (kế hoạch): content/ke-hoach/*.md -> Plan records, with every error collected."""
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 from .dates import DateFormatError, parse_month
-from .errors import ContentError
+from .errors import ContentError, duplicates
 from .fields import FieldReader
 from .frontmatter_file import SourceFile, read_records
 from .records import Article, Attachment
@@ -117,16 +116,7 @@ def read_plan(source: SourceFile, abs_path: Path, settings: Settings) -> Plan | 
 
 
 def _duplicates(plans: list[Plan], key, field: str, what: str, fix: str) -> list[ContentError]:
-    groups: dict[str, list[Plan]] = defaultdict(list)
-    for plan in plans:
-        groups[key(plan)].append(plan)
-    errors = []
-    for value, same in groups.items():
-        if len(same) > 1:
-            files = ", ".join(p.source for p in same)
-            errors += [ContentError(p.source, None, field, f"Trùng {what} '{value}' với kế hoạch khác: {files}.", fix)
-                       for p in same]
-    return errors
+    return duplicates(plans, key, field, lambda value, files: f"Trùng {what} '{value}' với kế hoạch khác: {files}.", fix)
 
 
 def load_plans(settings: Settings) -> tuple[list[Plan], list[ContentError]]:

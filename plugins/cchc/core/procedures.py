@@ -6,12 +6,11 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections import defaultdict
 from dataclasses import dataclass, field as dc_field
 from datetime import date
 from pathlib import Path
 
-from .errors import ContentError
+from .errors import ContentError, duplicates
 from .fields import FieldReader
 from .frontmatter_file import SourceFile, read_records
 from .records import Attachment
@@ -351,19 +350,13 @@ def read_procedure(source: SourceFile, abs_path: Path, settings: Settings) -> Pr
 
 
 def _cross_checks(procedures: list[Procedure]) -> list[ContentError]:
-    errors = []
-    by_code: dict[str, list[Procedure]] = defaultdict(list)
+    errors = duplicates(procedures, lambda p: p.code, "code",
+                        lambda code, files: f"Trùng mã thủ tục '{code}' giữa các tệp: {files}.",
+                        "Mỗi thủ tục chỉ có một tệp: gộp nội dung rồi xóa tệp thừa, hoặc sửa mã cho đúng.",
+                        line=lambda p: p.lines.get("code"))
+    codes = {p.code for p in procedures}
     for procedure in procedures:
-        by_code[procedure.code].append(procedure)
-    for code, same in by_code.items():
-        if len(same) > 1:
-            files = ", ".join(p.source for p in same)
-            for procedure in same:
-                errors.append(ContentError(procedure.source, procedure.lines.get("code"), "code",
-                                           f"Trùng mã thủ tục '{code}' giữa các tệp: {files}.",
-                                           "Mỗi thủ tục chỉ có một tệp: gộp nội dung rồi xóa tệp thừa, hoặc sửa mã cho đúng."))
-    for procedure in procedures:
-        if procedure.replaced_by and procedure.replaced_by not in by_code:
+        if procedure.replaced_by and procedure.replaced_by not in codes:
             errors.append(ContentError(procedure.source, procedure.lines.get("replaced_by"), "replaced_by",
                                        f"Thủ tục thay thế '{procedure.replaced_by}' không có trong thư mục content/thu-tuc/.",
                                        "Thêm tệp của thủ tục thay thế (ví dụ bằng 'cchc import-tthc'), sửa mã cho đúng, "

@@ -19,6 +19,7 @@ from ..core.links import rebase_links
 from ..core.pages import PageSpec
 from ..core.settings import Settings
 from ..core.thumbnails import make_thumbnail
+from ..core.urls import file_href
 from ..core.vietnamese import slugify
 from .config import CchcConfig
 from .feeds import FeedWriter
@@ -144,6 +145,7 @@ class CchcPlugin(BasePlugin[CchcConfig]):
 
     def on_env(self, env, config: MkDocsConfig, files: Files):
         env.filters["cchc_slug"] = slugify
+        env.filters["cchc_file"] = file_href  # content file paths: `{{ path | cchc_file | url }}`
         return env
 
     # -- pages ---------------------------------------------------------------------------------

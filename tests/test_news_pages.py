@@ -192,17 +192,6 @@ def test_two_builds_are_byte_identical(site):
     assert [k for k in first if first[k] != second[k]] == []
 
 
-def test_failed_build_keeps_the_previous_site(site):
-    site.add_article("a.md", "Một", "2024-03-01")
-    site.build()
-    before = site.html("tin-bai/2024/03/mot/")
-    site.add_article("b.md", "Hỏng", "31/02/2024")
-    result = site.build(ok=False)
-    assert result.returncode != 0
-    assert site.html("tin-bai/2024/03/mot/") == before
-    assert not any(p.name.startswith(".site.") for p in site.root.iterdir())
-
-
 def test_hand_written_home_becomes_the_intro(site):
     site.write("docs/index.md", "Chuyên mục giới thiệu **công tác CCHC** của Sở.\n")
     site.add_article("a.md", "Một", "2024-03-01")

@@ -7,26 +7,29 @@ from pathlib import Path
 
 import yaml
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.exceptions import Abort, PluginError
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from ..core.content import Content, load_content
-from ..core.errors import ordered, summary
+from ..core.content_tree import plain_file, published_files
+from ..core.errors import ContentError, ordered, summary
+from ..core.feeds import feed_paths
 from ..core.links import rebase_links
 from ..core.pages import PageSpec
+from ..core.sanitize import clean_html, may_hold_unsafe, removals
 from ..core.settings import Settings
 from ..core.thumbnails import make_thumbnail
 from ..core.urls import file_href
 from ..core.vietnamese import slugify
-from .config import CchcConfig
+from .config import CchcConfig, site_problem
 from .feeds import FeedWriter
 from .html_fixes import valid_html
 from .navigation import small_navigation
 from .search_index import add_folded_terms
-from .staging import StagedOutput
+from .staging import StagedOutput, StagingError
 
 log = logging.getLogger("mkdocs.plugins.cchc")
 
@@ -46,12 +49,12 @@ def settings_from(config: MkDocsConfig, options: CchcConfig, include_unpublished
     )
 
 
-def report(content: Content) -> None:
+def report_errors(errors: list[ContentError]) -> None:
     """Every content error, one line each; then stop the build."""
-    if content.errors:
-        for error in ordered(content.errors):
+    if errors:
+        for error in ordered(errors):
             log.error(str(error))
-        raise PluginError(summary(content.errors))
+        raise PluginError(summary(errors))
 
 
 class CchcPlugin(BasePlugin[CchcConfig]):
@@ -62,43 +65,27 @@ class CchcPlugin(BasePlugin[CchcConfig]):
         self.content: Content | None = None
         self.specs: dict[str, PageSpec] = {}
         self.staged: StagedOutput | None = None
+        self.built = False
         self.feeds = FeedWriter()
 
     def on_startup(self, *, command, dirty):
         self.command = command
 
     def on_config(self, config: MkDocsConfig):
-        if not config.site_url:
-            raise PluginError(
-                "mkdocs.yml thiếu 'site_url'. Bản tin RSS/Atom cần địa chỉ tuyệt đối của trang. "
-                "Cách sửa: thêm dòng 'site_url: https://ten-mien-cua-co-quan/cchc/' vào mkdocs.yml.")
-        if not self.config.categories:
-            raise PluginError(
-                "mkdocs.yml chưa khai báo danh sách chuyên mục (plugins > cchc > categories). "
-                "Cách sửa: thêm 'categories:' với mỗi chuyên mục trên một dòng '- Tên chuyên mục'.")
-        for option in ("per_page", "feed_items"):
-            if self.config[option] < 1:
-                raise PluginError(f"Tùy chọn '{option}' của plugin cchc phải là số nguyên từ 1 trở lên, "
-                                  f"không phải {self.config[option]}. Cách sửa: ví dụ '{option}: 10'.")
-        slugs = [slugify(name) for name in self.config.categories]
-        if len(set(slugs)) != len(slugs) or "" in slugs:
-            raise PluginError(
-                "Danh sách chuyên mục trong mkdocs.yml có hai tên trùng đường dẫn (ví dụ 'Tin tức' và 'Tin tuc') "
-                "hoặc một tên không có chữ. Cách sửa: mỗi chuyên mục một tên khác hẳn nhau.")
+        problem = site_problem(config.site_url)  # the plugin's own options were checked by CchcConfig
+        if problem:
+            raise PluginError(problem)
         settings = settings_from(config, self.config, include_unpublished=self.command == "serve")
-        try:
-            settings.tz  # noqa: B018 - fail early on an unknown timezone name
-        except Exception:
-            raise PluginError(f"Múi giờ '{settings.timezone}' không hợp lệ. Cách sửa: dùng 'Asia/Ho_Chi_Minh'.") from None
         self.content = load_content(settings)
         self.feeds = FeedWriter()  # bodies of this build only
-        report(self.content)
+        report_errors(self.content.errors)
         if self.content.held:
             log.info("Không xuất bản %d bài nháp/hẹn giờ: %s", len(self.content.held),
                      ", ".join(a.source for a in self.content.held))
         for notice in self.content.notices():  # e.g. this month is behind a plan's target
             log.info(notice)
         if self.command == "build" and self.config.atomic:
+            self.built = False
             self.staged = StagedOutput(config.site_dir)
             config.site_dir = self.staged.start()
         return config
@@ -106,6 +93,7 @@ class CchcPlugin(BasePlugin[CchcConfig]):
     # -- files -------------------------------------------------------------------------------
     @event_priority(50)  # before search and other plugins read the file list
     def on_files(self, files: Files, config: MkDocsConfig):
+        self._refuse_linked_pages(files, config)
         home = files.get_file_from_path("index.md")
         home_markdown = ""
         if home is not None:  # the hand-written home becomes the intro of the section home
@@ -125,12 +113,35 @@ class CchcPlugin(BasePlugin[CchcConfig]):
         self._add_content_assets(files, config)
         return files
 
+    def _refuse_linked_pages(self, files: Files, config: MkDocsConfig) -> None:
+        """MkDocs follows links in docs_dir; we publish only regular files from there too."""
+        docs = Path(config.docs_dir)
+        project = self.content.settings.project_dir
+        linked = [f for f in files if f.abs_src_path and Path(f.abs_src_path).is_relative_to(docs)
+                  and not plain_file(docs, Path(f.abs_src_path))]
+        report_errors([ContentError(Path(f.abs_src_path).relative_to(project).as_posix()
+                                    if Path(f.abs_src_path).is_relative_to(project) else f.src_uri, None, None,
+                                    "Tệp là liên kết tượng trưng (symlink) hoặc nằm trong thư mục liên kết.",
+                                    "Thay liên kết bằng bản sao thật của tệp.") for f in linked])
+
     def _add_content_assets(self, files: Files, config: MkDocsConfig) -> None:
         """Images and attachments under content/ keep their relative place in the site."""
-        root = self.content.settings.content_root
-        for path in sorted(root.rglob("*")):
-            if path.is_file() and path.suffix.lower() != ".md" and not path.name.startswith("."):
-                files.append(File.generated(config, path.relative_to(root).as_posix(), abs_src_path=str(path)))
+        settings = self.content.settings
+        root = settings.content_root
+        taken = {f.dest_uri for f in files} | set(feed_paths(self.content.articles)) | set(config.theme.static_templates)
+        clashes = []
+        for path in published_files(root):
+            if path.suffix.lower() == ".md":
+                continue
+            asset = File.generated(config, path.relative_to(root).as_posix(), abs_src_path=str(path))
+            if asset.dest_uri in taken:  # would silently replace a generated page, export or feed
+                clashes.append(ContentError(
+                    path.relative_to(settings.project_dir).as_posix(), None, None,
+                    f"Tệp này trùng đường dẫn '{asset.dest_uri}' với một trang hoặc tệp do hệ thống tạo ra.",
+                    "Đổi tên tệp hoặc chuyển nó sang thư mục khác (ví dụ thư mục tep/ cạnh bài viết)."))
+                continue
+            files.append(asset)
+        report_errors(clashes)
         for article in self.content.articles.articles:
             if article.image:
                 thumb = article.image.thumb_path
@@ -155,20 +166,40 @@ class CchcPlugin(BasePlugin[CchcConfig]):
             context["cchc"] = {**spec.data, "spec": spec}
         return context
 
+    @event_priority(100)  # first: search, feeds and every other plugin see only the cleaned body
+    def _sanitize(self, html: str, page: Page, config: MkDocsConfig, files: Files):
+        cleaned = clean_html(html, self.config.iframe_hosts)
+        if may_hold_unsafe(page.markdown or ""):
+            source = self._source_of(page)
+            text = source.read_text(encoding="utf-8", errors="replace") if source else page.markdown
+            shown = source.relative_to(self.content.settings.project_dir).as_posix() if source else page.file.src_uri
+            for removal in removals(html, self.config.iframe_hosts):
+                line = removal.line_in(text)
+                log.warning("%s%s: [html] Đã bỏ %s khi xuất bản (không an toàn hoặc không được phép). Cách sửa: "
+                            "xóa phần đó, hoặc nhờ quản trị thêm máy chủ video vào 'iframe_hosts' nếu đó là "
+                            "video cần nhúng.", shown, f":{line}" if line else "", removal.what)
+        return cleaned
+
     @event_priority(-100)  # last: the body as every other plugin left it
-    def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files):
+    def _collect_feed_body(self, html: str, page: Page, config: MkDocsConfig, files: Files):
         self.feeds.page_content(html, self.specs.get(page.file.src_uri))
         return html
+
+    on_page_content = CombinedEvent(_sanitize, _collect_feed_body)
+
+    def _source_of(self, page: Page) -> Path | None:
+        """The editor's file behind a page: content/<source> for generated pages, docs_dir for others."""
+        spec = self.specs.get(page.file.src_uri)
+        if spec is not None and spec.source:
+            return self.content.settings.content_root / spec.source
+        path = Path(page.file.abs_src_path) if page.file.abs_src_path else None
+        return path if path and path.is_file() else None
 
     @event_priority(-50)  # after the search plugin has written its index
     def on_post_build(self, config: MkDocsConfig):
         add_folded_terms(config.site_dir)
         self.feeds.write(self.content, config.site_dir)  # into the staging folder, before the swap
-        if self.staged:
-            self.staged.commit()
-            config.site_dir = str(self.staged.final)
-            log.info("Đã dựng xong vào thư mục tạm và thay thế %s bằng bản mới.", self.staged.final)
-            self.staged = None
+        self.built = True  # MkDocs may still abort after this event (--strict with warnings)
 
     def on_serve(self, server, config: MkDocsConfig, builder):
         """`mkdocs serve` rebuilds when an editor saves a file under content/, not only site_src/."""
@@ -182,9 +213,22 @@ class CchcPlugin(BasePlugin[CchcConfig]):
         return valid_html(output) if template_name.endswith(".html") else output
 
     def on_build_error(self, error):
-        if self.staged:
-            self.staged.abort()
-            self.staged = None
+        self.built = False  # also called for the --strict abort, which comes after on_post_build
+
+    def on_shutdown(self):
+        """The very end of `mkdocs build`: only a build MkDocs finished without error replaces site/."""
+        staged, self.staged = self.staged, None
+        if staged is None:
+            return
+        if not self.built:
+            staged.abort()
+            log.error("Lần dựng không thành công: thư mục %s được giữ nguyên như trước.", staged.final)
+            return
+        try:
+            staged.commit()
+        except StagingError as exc:
+            raise Abort(str(exc)) from None
+        log.info("Đã dựng xong vào thư mục tạm và thay thế %s bằng bản mới.", staged.final)
 
 
 def _strip_frontmatter(markdown: str) -> str:

@@ -1,10 +1,14 @@
-"""Read mkdocs.yml the way `mkdocs` does, for the `cchc` commands."""
+"""Read mkdocs.yml the way `mkdocs` does, for the `cchc` commands: the same checks, the same messages."""
 from __future__ import annotations
 
+import logging
+import re
+
 from mkdocs.config import load_config
-from mkdocs.exceptions import ConfigurationError
+from mkdocs.exceptions import Abort, ConfigurationError
 
 from ..core.settings import Settings
+from .config import site_problem
 from .plugin import settings_from
 
 
@@ -12,12 +16,39 @@ class ProjectError(Exception):
     pass
 
 
+class _Collect(logging.Handler):
+    def __init__(self):
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record):
+        self.messages.append(record.getMessage())
+
+
+def _vietnamese(message: str) -> str:
+    """"Config value 'plugins': Plugin 'cchc' option 'x': …" -> "Tùy chọn 'x' của plugin 'cchc': …"."""
+    found = re.match(r"Config value '([^']*)': (?:Plugin '([^']*)' option '([^']*)': )?(.*)", message, re.S)
+    if not found:
+        return message
+    key, plugin, option, rest = found.groups()
+    return f"Tùy chọn '{option}' của plugin '{plugin}': {rest}" if plugin else f"Khóa '{key}': {rest}"
+
+
 def load_settings(config_file: str) -> Settings:
+    collect = _Collect()
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(collect)  # MkDocs logs each configuration error, then aborts with a count
     try:
         config = load_config(config_file)
-    except (ConfigurationError, OSError) as exc:
-        raise ProjectError(f"Không đọc được tệp cấu hình '{config_file}': {exc}") from None
+    except (ConfigurationError, Abort, OSError) as exc:
+        details = "\n".join(_vietnamese(m) for m in collect.messages if "Config value" in m) or str(exc)
+        raise ProjectError(f"Cấu hình '{config_file}' có lỗi, cần sửa trước:\n{details}") from None
+    finally:
+        logger.removeHandler(collect)
     plugin = config.plugins.get("cchc")
     if plugin is None:
         raise ProjectError(f"Tệp '{config_file}' không khai báo plugin 'cchc' trong mục plugins.")
+    problem = site_problem(config.site_url)
+    if problem:
+        raise ProjectError(problem)
     return settings_from(config, plugin.config)

@@ -5,7 +5,7 @@ import sys
 from pathlib import Path
 
 from ..core.content import load_content
-from ..core.errors import summary
+from ..core.errors import ordered, summary
 from ..core.quota import FUTURE, PlanQuota
 from ..core.quota_exports import BASENAME, to_csv, to_json, to_xlsx
 from ..core.vietnamese import long_date, nfc
@@ -68,7 +68,7 @@ def run(args, settings) -> int:
         return 2
     content = load_content(settings)
     if content.errors:
-        for error in sorted(content.errors):
+        for error in ordered(content.errors):
             print(error, file=sys.stderr)
         print(summary(content.errors), file=sys.stderr)
         return 1

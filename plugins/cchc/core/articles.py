@@ -76,8 +76,13 @@ def read_article(source: SourceFile, abs_path: Path, settings: Settings) -> Arti
     if title and slug == "":
         reader.error("title", "Không tạo được đường dẫn (slug) từ tiêu đề này.", "Thêm khóa 'slug: ten-bai-viet'.")
     attachments = reader.attachments()
+    tags = reader.text_list("tags")
+    for name in tags:
+        if not slugify(name):
+            reader.error("tags", f"Thẻ '{name}' không có chữ cái hay chữ số nào để tạo đường dẫn cho trang thẻ.",
+                         "Viết thẻ bằng chữ, ví dụ 'một cửa', hoặc xóa thẻ này.")
     article = dict(
-        tags=_unique_tags(reader.text_list("tags")),
+        tags=_unique_tags(tags),
         summary=reader.text("summary"),
         image=_image(reader),
         authors=tuple(reader.text_list("authors")),

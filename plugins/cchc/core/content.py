@@ -7,6 +7,7 @@ from functools import cached_property
 
 from .articles import load_articles
 from .collections import ArticleIndex
+from .content_tree import unsafe_entries
 from .errors import ContentError
 from .news_pages import news_pages
 from .pages import PageSpec
@@ -61,5 +62,6 @@ def load_content(settings: Settings) -> Content:
     articles, held, errors = load_articles(settings)
     procedures, procedure_errors = load_procedures(settings)
     plans, plan_errors = load_plans(settings)
-    return Content(settings, ArticleIndex(articles, settings.categories), held, errors + procedure_errors + plan_errors,
+    errors = unsafe_entries(settings.content_root, settings.project_dir) + errors + procedure_errors + plan_errors
+    return Content(settings, ArticleIndex(articles, settings.categories), held, errors,
                    procedures=ProcedureIndex(procedures), plans=plans)

@@ -6,6 +6,8 @@ import re
 import markdown
 from markupsafe import Markup
 
+from .sanitize import clean_html
+
 MORE = re.compile(r"<!--\s*more\s*-->", re.IGNORECASE)
 IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
 LIMIT = 300
@@ -14,7 +16,8 @@ LIMIT = 300
 def plain_text(markdown_text: str) -> str:
     # An image inside a sentence reads as its alt text, not as nothing.
     html = markdown.markdown(IMAGE.sub(r"\1", markdown_text), extensions=["tables"])
-    return " ".join(Markup(html).striptags().split())
+    # Cleaned first: the text of a <script> or <style> is not prose either.
+    return " ".join(Markup(clean_html(html, ())).striptags().split())
 
 
 def cut(text: str, limit: int = LIMIT) -> str:

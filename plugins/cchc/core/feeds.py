@@ -103,7 +103,7 @@ def build_feeds(index: ArticleIndex, settings: Settings, contents: Mapping[str, 
     fallback = max((_changed(a) for a in published), default=settings.now)
     outputs: dict[str, bytes] = {}
     latest = entries_of(published)
-    for path, writer in ((RSS_PATH, rss), (ATOM_PATH, atom), (JSON_PATH, json_feed)):
+    for path, writer in zip(feed_paths(index), (rss, atom, json_feed)):
         info = FeedInfo(path, name, description, base, base + path)
         outputs[path] = writer(info, latest, fallback, name)
     for term in index.categories:
@@ -112,6 +112,11 @@ def build_feeds(index: ArticleIndex, settings: Settings, contents: Mapping[str, 
                         base + term.url, base + path)
         outputs[path] = rss(info, entries_of(term.articles), fallback, name)
     return outputs
+
+
+def feed_paths(index: ArticleIndex) -> list[str]:
+    """The site-relative paths build_feeds writes, known before any page is rendered."""
+    return [RSS_PATH, ATOM_PATH, JSON_PATH, *(category_feed_path(term.url) for term in index.categories)]
 
 
 def _changed(article: Article) -> datetime:

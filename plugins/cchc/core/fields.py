@@ -2,9 +2,11 @@
 from __future__ import annotations
 
 import difflib
+import os
 from datetime import date, datetime, tzinfo
 from pathlib import Path, PurePosixPath
 
+from .content_tree import plain_file
 from .dates import ACCEPTED, DateFormatError, parse_datetime
 from .errors import ContentError
 from .frontmatter_file import SourceFile
@@ -117,17 +119,21 @@ class FieldReader:
             self.error(key, f"Đường dẫn '{relative}' phải là đường dẫn tương đối tới tệp trong thư mục nội dung.",
                        "Đặt tệp cạnh bài viết (ví dụ trong thư mục anh/) và ghi đường dẫn tương đối, ví dụ 'anh/hoi-nghi.jpg'.")
             return None
-        root = self.content_root.resolve()
         try:
-            target = (self.abs_path.parent / relative).resolve()
-            found = target.is_file() and root in target.parents
+            target = Path(os.path.normpath(self.abs_path.parent / relative))
+            found = plain_file(self.content_root, target)
+            link = not found and os.path.islink(target)
         except (OSError, ValueError):  # a name too long for the file system, a NUL byte, …
-            found = False
+            found = link = False
+        if link:
+            self.error(key, f"Tệp '{relative}' là liên kết tượng trưng (symlink), không được xuất bản.",
+                       "Thay liên kết bằng bản sao thật của tệp, đặt trong thư mục content/.")
+            return None
         if not found:
             self.error(key, f"Không tìm thấy tệp '{relative}' (tính từ thư mục của tệp này).",
                        "Kiểm tra tên tệp, chữ hoa/thường và thư mục; tệp phải nằm trong thư mục content/.")
             return None
-        return PurePosixPath(target.relative_to(root).as_posix()).as_posix()
+        return target.relative_to(self.content_root).as_posix()
 
     def attachment(self, key: str, relative: str, title: str | None = None) -> Attachment | None:
         """A downloadable file next to the content, with its size; None (and an error) if missing."""

@@ -9,6 +9,7 @@ from typing import Callable, TypeVar
 import yaml
 from frontmatter.default_handlers import YAMLHandler
 
+from .content_tree import plain_file
 from .errors import ContentError
 from .vietnamese import nfc
 
@@ -29,8 +30,58 @@ _TextLoader.yaml_implicit_resolvers = {
 }
 
 
+# Frontmatter is a handful of keys: deeper nesting is a mistake (or an attack on the parser).
+MAX_DEPTH = 10
+# Characters no editor means to type; they break HTML, XML feeds and the search index.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+class _Refused(Exception):
+    """Valid YAML that frontmatter must not use; carries the file line (0-based in the block) and a fix."""
+
+    def __init__(self, line: int, message: str, fix: str):
+        super().__init__(message)
+        self.line, self.message, self.fix = line, message, fix
+
+
+def _construct_mapping(loader, node, deep=False):
+    seen: dict[str, int] = {}
+    for key_node, _value in node.value:
+        if isinstance(key_node, yaml.ScalarNode):
+            if key_node.value in seen:
+                raise _Refused(key_node.start_mark.line, f"Khóa '{key_node.value}' được khai báo hai lần "
+                               f"(lần đầu ở dòng trên), giá trị nào đúng không rõ.",
+                               f"Giữ một dòng '{key_node.value}: …' và xóa dòng còn lại.")
+            seen[key_node.value] = key_node.start_mark.line
+    return _SafeLoader.construct_mapping(loader, node, deep)
+
+
+_TextLoader.construct_mapping = _construct_mapping
+
+
+def _check_structure(fm: str) -> None:
+    """Refuse anchors/aliases (the 'billion laughs' bomb) and deep nesting before anything is built.
+
+    Walks parser events, which needs no recursion and stops at the first problem: milliseconds and
+    a few kB whatever the input."""
+    depth = 0
+    for event in yaml.parse(fm, Loader=_SafeLoader):
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            raise _Refused(event.start_mark.line, "Phần khai báo dùng bí danh YAML ('&tên' hoặc '*tên').",
+                           "Viết đầy đủ giá trị ở mỗi chỗ cần dùng; nếu giá trị bắt đầu bằng '&' hoặc '*' "
+                           "thì đặt nó trong ngoặc kép.")
+        if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise _Refused(event.start_mark.line, f"Phần khai báo lồng nhau quá {MAX_DEPTH} cấp.",
+                               "Viết mỗi khóa một dòng 'khóa: giá trị'; danh sách chỉ cần một hoặc hai cấp.")
+        elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+            depth -= 1
+
+
 class _Handler(YAMLHandler):
     def load(self, fm: str, **kwargs):
+        _check_structure(fm)
         return yaml.load(fm, Loader=_TextLoader)  # noqa: S506 - SafeLoader subclass
 
 
@@ -62,6 +113,12 @@ def read_source(abs_path: Path, shown_path: str) -> SourceFile | ContentError:
         return ContentError(shown_path, None, None, "Tệp không phải văn bản UTF-8.",
                             "Lưu lại tệp với mã hóa UTF-8 (Unicode).")
     text = nfc(text.replace("\r\n", "\n"))
+    control = _CONTROL.search(text)
+    if control:
+        line = text.count("\n", 0, control.start()) + 1
+        return ContentError(shown_path, line, None,
+                            f"Tệp chứa ký tự điều khiển không in được (U+{ord(control.group()):04X}) ở dòng {line}.",
+                            "Xóa ký tự đó (thường lẫn vào khi dán từ Word hoặc PDF): gõ lại đoạn chữ quanh vị trí này.")
     if not text.startswith("---"):
         return ContentError(shown_path, 1, None, "Tệp thiếu phần khai báo (frontmatter) ở đầu.",
                             "Thêm một khối bắt đầu và kết thúc bằng dòng '---' chứa title, date, categories.")
@@ -74,6 +131,11 @@ def read_source(abs_path: Path, shown_path: str) -> SourceFile | ContentError:
     first_line = 1 if fm_text.startswith("\n") else 2  # file line of fm_text's first line
     try:
         meta = handler.load(fm_text) or {}
+    except _Refused as refused:
+        return ContentError(shown_path, first_line + refused.line, None, refused.message, refused.fix)
+    except RecursionError:  # a construct _check_structure does not count; never a traceback
+        return ContentError(shown_path, first_line, None, "Phần khai báo lồng nhau quá sâu.",
+                            "Viết mỗi khóa một dòng 'khóa: giá trị'.")
     except yaml.YAMLError as exc:
         # Where the broken construct starts (an unclosed '[') is more useful than where parsing gave up.
         mark = getattr(exc, "context_mark", None) or getattr(exc, "problem_mark", None)
@@ -103,8 +165,8 @@ def read_records(root: Path, folder: str, pattern: str, base: Path,
     directory = root / folder
     paths = sorted(directory.glob(pattern)) if directory.is_dir() else []
     for path in paths:
-        if not path.is_file():
-            continue
+        if not plain_file(root, path):
+            continue  # links and special files: reported once by content_tree.unsafe_entries
         source = read_source(path, path.relative_to(base).as_posix())
         result = source if isinstance(source, ContentError) else read(source, path)
         if isinstance(result, ContentError):

@@ -29,8 +29,28 @@ def rows(items: list[PlanQuota]) -> list[tuple[str, str, int, int, bool]]:
     return [(q.plan.number, r.key, r.published, r.target, r.met) for q in items for r in q.reported]
 
 
+# A text cell starting with one of these is run as a formula by Excel/LibreOffice (CSV injection).
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
 def _row_cells(number: str, row: MonthRow) -> list:
     return [number, row.key, row.published, row.target, MET[row.met]]
+
+
+def csv_cell(value):
+    """OWASP: text that a spreadsheet would read as a formula gets a leading apostrophe."""
+    return f"'{value}" if isinstance(value, str) and value.startswith(FORMULA_START) else value
+
+
+def _append_text_safe(sheet, values: list) -> None:
+    """Like sheet.append, but text is always stored as text: openpyxl turns '=…' into a live formula."""
+    row = sheet.max_row + 1 if sheet.max_row > 1 or sheet["A1"].value is not None else 1
+    for column, value in enumerate(values, start=1):
+        cell = sheet.cell(row=row, column=column, value=value)
+        if isinstance(value, str):
+            cell.data_type = "s"
+            if value.startswith(FORMULA_START):
+                cell.quotePrefix = True  # Excel shows the text as is, and keeps it text when edited
 
 
 def to_json(items: list[PlanQuota], as_of: date) -> bytes:
@@ -53,7 +73,7 @@ def to_csv(items: list[PlanQuota]) -> bytes:
     writer.writerow(HEADERS)
     for q in items:
         for r in q.reported:
-            writer.writerow(_row_cells(q.plan.number, r))
+            writer.writerow([csv_cell(v) for v in _row_cells(q.plan.number, r)])
     return out.getvalue().encode("utf-8-sig")
 
 
@@ -77,11 +97,11 @@ def to_xlsx(items: list[PlanQuota], as_of: date) -> bytes:
     bold = Font(bold=True)
     for q in items or [None]:
         sheet = book.create_sheet(sheet_name(q.plan.number, taken) if q else "Chỉ tiêu")
-        sheet.append(HEADERS)
+        _append_text_safe(sheet, list(HEADERS))
         for cell in sheet[1]:
             cell.font = bold
         for r in (q.reported if q else ()):
-            sheet.append(_row_cells(q.plan.number, r))
+            _append_text_safe(sheet, _row_cells(q.plan.number, r))
         sheet.freeze_panes = "A2"
         for column, width in zip("ABCDE", (18, 10, 12, 10, 10)):
             sheet.column_dimensions[column].width = width

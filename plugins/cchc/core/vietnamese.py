@@ -28,12 +28,17 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+# Names Windows (and so IIS, or a copy of the site on a Windows share) cannot use for a folder.
+WINDOWS_RESERVED = frozenset({"con", "prn", "aux", "nul", *(f"{d}{n}" for d in ("com", "lpt") for n in range(10))})
+
+
 def slugify(text: str, max_length: int = SLUG_MAX) -> str:
-    slug = re.sub(r"[^a-z0-9]+", "-", fold(text).lower()).strip("-")
+    slug = re.sub(r"[^a-z0-9]+", "-", fold(text).lower(), flags=re.ASCII).strip("-")
     if len(slug) > max_length:
         cut = slug[: max_length + 1]
         slug = cut.rsplit("-", 1)[0] if "-" in cut else cut[:max_length]
-    return slug.strip("-")
+    slug = slug.strip("-")
+    return f"{slug}-1" if slug in WINDOWS_RESERVED else slug
 
 
 def _letter_key(base: str, marks: str) -> int:

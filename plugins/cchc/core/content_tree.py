@@ -1,0 +1,75 @@
+"""Which files under content/ may be read and published: regular files only, never a link.
+
+A symbolic link (to /etc/passwd, to an article outside the tree) or a device/FIFO is never followed:
+it is refused with a content error, and nothing downstream reads or copies it.
+"""
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+from .errors import ContentError
+
+_LINK_FIX = "Xóa liên kết và đặt bản sao thật của tệp vào thư mục content/ (liên kết không được xuất bản vì an toàn)."
+
+
+def plain_file(root: Path, path: Path) -> bool:
+    """path is a regular file inside root, and neither it nor a folder between root and it is a link."""
+    try:
+        relative = path.relative_to(root)
+    except ValueError:
+        return False
+    current = root
+    for part in relative.parts:
+        current = current / part
+        try:
+            mode = os.lstat(current).st_mode
+        except (OSError, ValueError):
+            return False
+        if stat.S_ISLNK(mode):
+            return False
+    return stat.S_ISREG(mode) if relative.parts else False
+
+
+def unsafe_entries(root: Path, base: Path) -> list[ContentError]:
+    """One error per link or special file under root (not descending into linked folders)."""
+    errors = []
+    if not root.is_dir():
+        return errors
+    for folder, dirs, files in os.walk(root, followlinks=False):
+        for name in sorted(dirs + files):
+            path = Path(folder) / name
+            try:
+                mode = os.lstat(path).st_mode
+            except OSError:
+                continue
+            shown = _shown(path, base)
+            if stat.S_ISLNK(mode):
+                errors.append(ContentError(shown, None, None,
+                                           f"'{name}' là liên kết tượng trưng (symlink) tới '{os.readlink(path)}'.",
+                                           _LINK_FIX))
+            elif not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
+                errors.append(ContentError(shown, None, None, f"'{name}' không phải tệp thông thường.",
+                                           "Xóa mục này khỏi thư mục content/."))
+        dirs[:] = [d for d in dirs if not os.path.islink(os.path.join(folder, d))]
+    return errors
+
+
+def published_files(root: Path) -> list[Path]:
+    """Every regular, non-hidden file under root, sorted; links and their targets excluded."""
+    found = []
+    for folder, dirs, files in os.walk(root, followlinks=False):
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not os.path.islink(os.path.join(folder, d)))
+        for name in files:
+            path = Path(folder) / name
+            if not name.startswith(".") and stat.S_ISREG(os.lstat(path).st_mode):
+                found.append(path)
+    return sorted(found)
+
+
+def _shown(path: Path, base: Path) -> str:
+    try:
+        return path.relative_to(base).as_posix()
+    except ValueError:
+        return path.as_posix()

@@ -1,0 +1,81 @@
+"""The published folder only ever holds a complete site: failed, strict-failed, concurrent and killed builds."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+from conftest import EPOCH
+
+
+def tree(root):
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def strict_failure(site):
+    """A first good build, then a change that only --strict refuses, after every page was written."""
+    site.add_article("a.md", "Một", "2024-03-01")
+    site.build()
+    before = tree(site.root / "site")
+    site.add_article("b.md", "Hai", "2024-04-01")
+    site.write("docs/gioi-thieu.md", "# Giới thiệu\n\nXem [trang không có](khong-co.md).\n")  # a warning
+    result = site.build(ok=False)
+    return before, result
+
+
+def test_strict_failure_leaves_site_byte_identical(site):
+    before, result = strict_failure(site)
+    assert result.returncode != 0
+    assert "khong-co.md" in result.stderr
+    assert tree(site.root / "site") == before
+    assert "được giữ nguyên" in result.stderr
+    assert not [p.name for p in site.root.iterdir() if p.name.startswith(".site.") and p.is_dir()]
+
+
+def test_without_staging_the_same_failure_damages_the_site(site):
+    """Proves the scenario above would catch a build that writes into site/ directly."""
+    site.options["atomic"] = False
+    before, result = strict_failure(site)
+    assert result.returncode != 0
+    assert tree(site.root / "site") != before
+
+
+def test_content_error_keeps_the_previous_site(site):
+    site.add_article("a.md", "Một", "2024-03-01")
+    site.build()
+    before = tree(site.root / "site")
+    site.add_article("b.md", "Hỏng", "31/02/2024")
+    assert site.build(ok=False).returncode != 0
+    assert tree(site.root / "site") == before
+
+
+def test_two_builds_at_once_both_succeed_with_a_complete_site(site):
+    for n in range(12):
+        site.add_article(f"a{n}.md", f"Bài số {n}", f"2024-03-{n + 1:02d}")
+    site.build()  # writes mkdocs.yml
+    expected = set(tree(site.root / "site"))
+    env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH, "NO_MKDOCS_2_WARNING": "1"}
+    for _round in range(2):
+        runs = [subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=site.root, env=env,
+                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(2)]
+        outputs = [run.communicate(timeout=300) for run in runs]
+        assert [run.returncode for run in runs] == [0, 0], outputs
+        assert set(tree(site.root / "site")) == expected
+        for name in ("index.html", "sitemap.xml", "search/search_index.json", "feed.xml"):
+            assert (site.root / "site" / name).is_file(), name
+        assert (site.root / "site" / "assets").is_dir()
+    assert not [p.name for p in site.root.iterdir() if p.name.startswith(".site.") and p.is_dir()]
+
+
+def test_leftovers_of_a_killed_build_are_removed(site):
+    site.add_article("a.md", "Một", "2024-03-01")
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    pid = int(dead.stdout)  # a process that has ended
+    for name in (f".site.dang-xay-dung-{pid}-abcd1234", f".site.cu-{pid}-abcd1234"):
+        (site.root / name / "assets").mkdir(parents=True)
+    live = site.root / f".site.dang-xay-dung-{os.getpid()}-live0000"  # a build still running: left alone
+    live.mkdir()
+    site.build()
+    left = sorted(p.name for p in site.root.iterdir() if p.name.startswith(".site.") and p.is_dir())
+    assert left == [live.name]
+    assert site.exists("")

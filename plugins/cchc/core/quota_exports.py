@@ -14,6 +14,7 @@ import zipfile
 from datetime import date, datetime
 
 from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
 from openpyxl.writer.excel import ExcelWriter
 
@@ -46,6 +47,8 @@ def _append_text_safe(sheet, values: list) -> None:
     """Like sheet.append, but text is always stored as text: openpyxl turns '=…' into a live formula."""
     row = sheet.max_row + 1 if sheet.max_row > 1 or sheet["A1"].value is not None else 1
     for column, value in enumerate(values, start=1):
+        if isinstance(value, str):
+            value = ILLEGAL_CHARACTERS_RE.sub("", value)  # control characters: Excel refuses the file
         cell = sheet.cell(row=row, column=column, value=value)
         if isinstance(value, str):
             cell.data_type = "s"
@@ -79,7 +82,7 @@ def to_csv(items: list[PlanQuota]) -> bytes:
 
 def sheet_name(number: str, taken: set[str]) -> str:
     """Excel sheet names: at most 31 characters, none of []:*?/\\, unique ignoring case."""
-    base = re.sub(r"[\[\]:*?/\\]", "-", number).strip("' ") or "Ke hoach"
+    base = re.sub(r"[\[\]:*?/\\]", "-", ILLEGAL_CHARACTERS_RE.sub("", number)).strip("' ") or "Ke hoach"
     base = base[:31]
     name, n = base, 2
     while name.lower() in taken:

@@ -55,6 +55,17 @@ def test_symlinks_are_refused_and_their_targets_never_published(site, tmp_path_f
     assert check.returncode == 1 and "lo.txt" in check.stdout
 
 
+def test_symlinked_hand_written_pages_are_refused(site, tmp_path_factory):
+    secret = tmp_path_factory.mktemp("ngoai") / "cau-hinh.md"
+    secret.write_text("# Cấu hình\n\nMAT-KHAU-TRANG-VIET-TAY\n", encoding="utf-8")
+    site.add_article("a.md", "Một", "2024-03-01")
+    (site.root / "docs").mkdir()
+    os.symlink(secret, site.root / "docs/gioi-thieu.md")
+    result = site.build(ok=False)
+    assert "docs/gioi-thieu.md" in result.stderr and "liên kết tượng trưng" in result.stderr
+    assert not (site.root / "site").exists() or "MAT-KHAU-TRANG-VIET-TAY" not in site_text(site)
+
+
 def test_a_cover_that_is_a_symlink_names_the_key_and_line(site, tmp_path_factory):
     secret = tmp_path_factory.mktemp("ngoai") / "anh.png"
     secret.write_bytes(b"not really")

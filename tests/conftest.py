@@ -18,6 +18,19 @@ CATEGORIES = ["Tin tức CCHC", "Văn bản chỉ đạo", "Chuyển đổi số
 EPOCH = "1795316400"
 
 
+class PythonName(str):
+    """A `!!python/name:` value in mkdocs.yml (MkDocs' loader imports it), e.g. the toc slugify function."""
+
+
+class _ConfigDumper(yaml.SafeDumper):
+    pass
+
+
+_ConfigDumper.add_representer(
+    PythonName, lambda dumper, name: dumper.represent_scalar(f"tag:yaml.org,2002:python/name:{name}", ""))
+HEADING_SLUG = PythonName("cchc.core.vietnamese.heading_slug")
+
+
 def article(title: str, date: str, categories=("Tin tức CCHC",), body: str = "Nội dung bài viết.", **keys) -> str:
     """Markdown text of an article; extra keys go to the frontmatter as YAML."""
     meta = {"title": title, "date": date, "categories": list(categories), **keys}
@@ -51,6 +64,7 @@ class Site:
             "docs_dir": "docs",
             "theme": {"name": "material", "custom_dir": str(THEME), "language": "vi", "font": False},
             "plugins": [{"search": {"lang": "vi"}}, {"cchc": plugin}],
+            "markdown_extensions": [{"toc": {"slugify": HEADING_SLUG}}],
             **self.extra_config,
         }
         if self.site_url:
@@ -59,7 +73,7 @@ class Site:
 
     def run(self, *args: str, env: dict | None = None) -> subprocess.CompletedProcess:
         (self.root / "docs").mkdir(exist_ok=True)
-        (self.root / "mkdocs.yml").write_text(yaml.safe_dump(self.config(), allow_unicode=True), encoding="utf-8")
+        (self.root / "mkdocs.yml").write_text(yaml.dump(self.config(), Dumper=_ConfigDumper, allow_unicode=True), encoding="utf-8")
         environment = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
         return subprocess.run([sys.executable, *args], cwd=self.root, env=environment,
                               capture_output=True, text=True, encoding="utf-8")

@@ -9,7 +9,6 @@ import sys
 from pathlib import Path
 
 import pytest
-import yaml
 
 from browser import chromium, served
 from conftest import EPOCH, REPO
@@ -22,9 +21,10 @@ def demo(tmp_path_factory) -> Path:
     root = tmp_path_factory.mktemp("demo")
     shutil.copytree(REPO / "content", root / "content")
     shutil.copytree(REPO / "site_src", root / "site_src")
-    config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
-    config["theme"]["custom_dir"] = str(REPO / "theme")
-    (root / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")  # has !!python/name: tags: copy as text
+    assert "custom_dir: theme\n" in config
+    config = config.replace("custom_dir: theme\n", f"custom_dir: {json.dumps(str(REPO / 'theme'))}\n")
+    (root / "mkdocs.yml").write_text(config, encoding="utf-8")
     env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH, "NO_MKDOCS_2_WARNING": "1"}
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=root, env=env,
                             capture_output=True, text=True)

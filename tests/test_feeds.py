@@ -362,12 +362,12 @@ def test_feeds_pass_the_checks_a_validator_applies(built):
 def test_pages_link_their_feeds_and_show_a_subscribe_link(built):
     for url in ("", "tin-bai/", "tin-bai/2024/02/a-b-c-d/", "chuyen-muc/tin-tuc-cchc/"):
         head = lxml_html.fromstring(built.html(url)).head
-        links = {(link.get("type"), link.get("href")) for link in head.iterfind("link[@rel='alternate']")}
+        links = {(link.get("type"), link.get("href")) for link in head.iterfind("link[@rel='alternate feed']")}
         assert ("application/rss+xml", SITE_URL + "feed.xml") in links, url
         assert ("application/atom+xml", SITE_URL + "atom.xml") in links, url
         assert ("application/feed+json", SITE_URL + "feed.json") in links, url
     category = lxml_html.fromstring(built.html("chuyen-muc/tin-tuc-cchc/"))
-    hrefs = {link.get("href") for link in category.head.iterfind("link[@rel='alternate']")}
+    hrefs = {link.get("href") for link in category.head.iterfind("link[@rel='alternate feed']")}
     assert SITE_URL + "chuyen-muc/tin-tuc-cchc/feed.xml" in hrefs
     subscribe = category.find_class("cchc-subscribe")
     assert len(subscribe) == 1

@@ -61,6 +61,19 @@ DEFAULT_IFRAME_HOSTS = ["www.youtube.com", "www.youtube-nocookie.com", "dichvuco
                         "baochinhphu.vn", "vanban.chinhphu.vn"]
 
 
+class AgencyConfig(base.Config):
+    """Who publishes the section (Thông tư 32/2017/TT-BTTTT asks for it on every page)."""
+    name = c.Type(str, default="")  # Sở Khoa học và Công nghệ tỉnh …
+    parent = c.Type(str, default="")  # cơ quan chủ quản: UBND tỉnh …
+    logo = c.Optional(c.Type(str))  # file under site_src/, e.g. anh/logo.svg
+    address = c.Type(str, default="")
+    phone = c.Type(str, default="")
+    email = c.Type(str, default="")
+    responsible = c.Type(str, default="")  # trưởng ban biên tập
+    licence = c.Type(str, default="")  # giấy phép / quyết định thành lập, if any
+    portal_url = c.Optional(c.Type(str))  # the agency's main portal
+
+
 class CchcConfig(base.Config):
     content_dir = c.Type(str, default="content")
     timezone = TimeZone(default="Asia/Ho_Chi_Minh")
@@ -70,6 +83,7 @@ class CchcConfig(base.Config):
     atomic = c.Type(bool, default=True)  # build into a staging folder, swap in at the end
     # <iframe> in articles only from these hosts (and their subdomains); everything else is removed.
     iframe_hosts = c.ListOfItems(c.Type(str), default=DEFAULT_IFRAME_HOSTS)
+    agency = c.SubConfig(AgencyConfig)
 
 
 def site_problem(site_url: str | None) -> str | None:

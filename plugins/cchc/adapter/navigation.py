@@ -18,6 +18,15 @@ def small_navigation(nav: Navigation, entries: list[Page]) -> Navigation:
     return Navigation(items, pages)
 
 
+def section_entry(url: str, section: str | None, entries: list[Page]) -> Page | None:
+    """The menu entry a page outside the menu belongs to: its declared section, else the longest URL prefix."""
+    by_url = {page.file.src_uri[: -len("index.md")]: page for page in entries}
+    if section in by_url:
+        return by_url[section]
+    prefixes = [u for u in by_url if u and url.startswith(u)]
+    return by_url[max(prefixes, key=len)] if prefixes else None
+
+
 def _only_generated(item, entries: list[Page]) -> bool:
     """Sections that MkDocs made from our folders (tin-bai/, …) hold only entry points."""
     children = getattr(item, "children", None)

@@ -20,15 +20,16 @@ from ..core.feeds import feed_paths
 from ..core.links import rebase_links
 from ..core.pages import PageSpec
 from ..core.sanitize import clean_html, may_hold_unsafe, removals
-from ..core.settings import Settings
+from ..core.search_terms import procedure_summary
+from ..core.settings import Agency, Settings
 from ..core.thumbnails import make_thumbnail
 from ..core.urls import file_href
 from ..core.vietnamese import slugify
 from .config import CchcConfig, site_problem
 from .feeds import FeedWriter
 from .html_fixes import valid_html
-from .navigation import small_navigation
-from .search_index import add_folded_terms
+from .navigation import section_entry, small_navigation
+from .search_index import enrich_search_index
 from .staging import StagedOutput, StagingError
 
 log = logging.getLogger("mkdocs.plugins.cchc")
@@ -45,6 +46,7 @@ def settings_from(config: MkDocsConfig, options: CchcConfig, include_unpublished
         site_url=(config.site_url or "").rstrip("/") + "/",
         per_page=options.per_page,
         feed_items=options.feed_items,
+        agency=Agency(**{key: options.agency[key] for key in options.agency}),
         include_unpublished=include_unpublished,
     )
 
@@ -149,6 +151,7 @@ class CchcPlugin(BasePlugin[CchcConfig]):
                     files.append(File.generated(config, thumb, content=make_thumbnail(root / article.image.path)))
 
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files):
+        self.files = files
         if config.nav:  # IT staff wrote their own nav in mkdocs.yml: respect it
             return nav
         entries = [files.get_file_from_path(src).page for src, spec in self.specs.items() if spec.in_nav]
@@ -157,6 +160,7 @@ class CchcPlugin(BasePlugin[CchcConfig]):
     def on_env(self, env, config: MkDocsConfig, files: Files):
         env.filters["cchc_slug"] = slugify
         env.filters["cchc_file"] = file_href  # content file paths: `{{ path | cchc_file | url }}`
+        env.globals["cchc_agency"] = self.content.settings.agency  # header logo, footer of every page
         return env
 
     # -- pages ---------------------------------------------------------------------------------
@@ -164,6 +168,7 @@ class CchcPlugin(BasePlugin[CchcConfig]):
         spec = self.specs.get(page.file.src_uri)
         if spec is not None:
             context["cchc"] = {**spec.data, "spec": spec}
+            self._highlight_section(page, spec)
         return context
 
     @event_priority(100)  # first: search, feeds and every other plugin see only the cleaned body
@@ -179,6 +184,17 @@ class CchcPlugin(BasePlugin[CchcConfig]):
                             "xóa phần đó, hoặc nhờ quản trị thêm máy chủ video vào 'iframe_hosts' nếu đó là "
                             "video cần nhúng.", shown, f":{line}" if line else "", removal.what)
         return cleaned
+
+    def _highlight_section(self, page: Page, spec: PageSpec) -> None:
+        """A month, plan or article page is not in the menu: mark its section's entry as current."""
+        self._highlighted = None
+        if spec.in_nav or not spec.url:
+            return
+        entries = [self.files.get_file_from_path(src).page for src, s in self.specs.items() if s.in_nav]
+        entry = section_entry(spec.url, spec.section, [p for p in entries if p is not None])
+        if entry is not None and not entry.active:
+            entry.active = True  # MkDocs resets `active` only for the page it renders: undone in on_post_page
+            self._highlighted = entry
 
     @event_priority(-100)  # last: the body as every other plugin left it
     def _collect_feed_body(self, html: str, page: Page, config: MkDocsConfig, files: Files):
@@ -197,7 +213,8 @@ class CchcPlugin(BasePlugin[CchcConfig]):
 
     @event_priority(-50)  # after the search plugin has written its index
     def on_post_build(self, config: MkDocsConfig):
-        add_folded_terms(config.site_dir)
+        enrich_search_index(config.site_dir, {
+            p.url: procedure_summary(p.code, p.name, p.field) for p in self.content.procedures.all})
         self.feeds.write(self.content, config.site_dir)  # into the staging folder, before the swap
         self.built = True  # MkDocs may still abort after this event (--strict with warnings)
 
@@ -207,6 +224,9 @@ class CchcPlugin(BasePlugin[CchcConfig]):
         return server
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
+        if getattr(self, "_highlighted", None) is not None:
+            self._highlighted.active = False
+            self._highlighted = None
         return valid_html(output)
 
     def on_post_template(self, output: str, template_name: str, config: MkDocsConfig) -> str:

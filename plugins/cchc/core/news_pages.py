@@ -6,26 +6,34 @@ from .pages import PageSpec, paginate
 from .vietnamese import year_label
 
 HOME_COUNT = 10
+ARCHIVE_URL = "tin-bai/luu-tru/"
+HOME_TITLE = "Trang chủ"  # the menu item; the page's heading is the section's name
 
 
 def news_pages(index: ArticleIndex, per_page: int, home_markdown: str = "") -> list[PageSpec]:
     pages = [PageSpec(
-        url="", title="Cải cách hành chính", template="cchc/home.html", in_nav=True,
+        url="", title=HOME_TITLE, template="cchc/home.html", in_nav=True,
         markdown=home_markdown,
         data={"articles": index.home_articles(HOME_COUNT), "categories": index.categories,
               "years": index.years, "total": len(index.articles)},
     )]
     pages += paginate(index.articles, per_page, "tin-bai/", "Tin bài", "cchc/list.html",
                       {"kind": "all"}, in_nav=True)
-    pages.append(PageSpec(url="tin-bai/luu-tru/", title="Lưu trữ tin bài", template="cchc/archive.html",
+    pages.append(PageSpec(url=ARCHIVE_URL, title="Lưu trữ tin bài", template="cchc/archive.html",
                           in_nav=True, data={"years": index.years}))
     for year in index.years:
         pages.append(PageSpec(url=year.url, title=f"Tin bài {year_label(year.year).lower()}",
-                              template="cchc/year.html", data={"year": year}))
-    for month in index.months:
+                              template="cchc/year.html", data={"year": year}, section=ARCHIVE_URL))
+    for i, month in enumerate(index.months):  # newest first
         pages.append(PageSpec(url=month.url, title=f"Tin bài {month.label.lower()}",
-                              template="cchc/month.html",
-                              data={"month": month, "items": month.articles, "total": month.count}))
+                              template="cchc/month.html", section=ARCHIVE_URL,
+                              data={"month": month, "items": month.articles, "total": month.count,
+                                    "older": index.months[i + 1] if i + 1 < len(index.months) else None,
+                                    "newer": index.months[i - 1] if i > 0 else None}))
+    pages.append(PageSpec(url="chuyen-muc/", title="Các chuyên mục", template="cchc/terms.html",
+                          data={"kind": "categories", "terms": index.categories}))
+    pages.append(PageSpec(url="the/", title="Các thẻ", template="cchc/terms.html",
+                          data={"kind": "tags", "terms": index.tags}))
     for term in index.categories:
         pages += paginate(term.articles, per_page, term.url, term.name, "cchc/list.html",
                           {"kind": "category", "term": term})

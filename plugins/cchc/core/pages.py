@@ -16,6 +16,7 @@ class PageSpec:
     source: str | None = None  # content-relative path of the file the markdown comes from
     in_nav: bool = False  # entry points of the section only
     description: str = ""
+    section: str | None = None  # URL of the menu entry to highlight when the page itself is not in the menu
 
     @property
     def src_uri(self) -> str:

@@ -35,7 +35,7 @@ def plan_pages(items: list[PlanQuota], index: ArticleIndex, as_of: date) -> list
         plan = view["plan"]
         pages.append(PageSpec(
             url=plan.url, title=plan.title, template="cchc/plan.html",
-            markdown=plan.body, source=plan.content_path,
+            markdown=plan.body, source=plan.content_path, section=QUOTA_URL,
             description=f"Kế hoạch số {plan.number} {plan.issued_label} của {plan.issuer}.",
             data={**view, "quota_url": QUOTA_URL, "as_of_label": long_date(as_of)},
         ))

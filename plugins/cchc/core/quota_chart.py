@@ -13,6 +13,7 @@ SLOT = 34  # width per month
 BAR = 22
 HEIGHT = 160  # plot area
 TOP, LEFT, BOTTOM, RIGHT = 14, 30, 42, 10
+MIN_SCALE, MAX_SCALE = 0.8, 1.25  # shown width against the drawn width; labels are 14 units (cchc.css)
 
 
 def describe(quota: PlanQuota) -> str:
@@ -42,7 +43,10 @@ def chart_svg(quota: PlanQuota, id_prefix: str) -> str:
     title_id, desc_id = f"{id_prefix}-title", f"{id_prefix}-desc"
     svg = ET.Element("svg", {
         "xmlns": "http://www.w3.org/2000/svg", "class": "cchc-chart", "role": "img",
-        "viewBox": f"0 0 {width} {height}", "width": str(width), "height": str(height),
+        # No fixed size: the chart takes its box's width, never below 80 % (labels stay >= 11 px on a phone,
+        # the box scrolls instead) nor above 125 % of its drawn size.
+        "viewBox": f"0 0 {width} {height}",
+        "style": f"min-width:{round(width * MIN_SCALE)}px;max-width:{round(width * MAX_SCALE)}px",
         "aria-labelledby": f"{title_id} {desc_id}",
     })
     ET.SubElement(svg, "title", {"id": title_id}).text = f"Biểu đồ số tin bài theo tháng – kế hoạch {quota.plan.number}"
@@ -67,9 +71,9 @@ def chart_svg(quota: PlanQuota, id_prefix: str) -> str:
                                           "y": f"{base - h:g}", "width": str(BAR), "height": f"{h:g}"})
             _text(group, x + BAR / 2, base - h - 3, str(r.published), **{"text-anchor": "middle",
                                                                           "class": "cchc-chart__value"})
-        _text(group, x + BAR / 2, base + 14, f"{r.month:02d}", **{"text-anchor": "middle", "class": "cchc-chart__tick"})
+        _text(group, x + BAR / 2, base + 16, f"{r.month:02d}", **{"text-anchor": "middle", "class": "cchc-chart__tick"})
         if i == 0 or r.month == 1:
-            _text(group, x + BAR / 2, base + 28, str(r.year), **{"text-anchor": "middle", "class": "cchc-chart__tick"})
+            _text(group, x + BAR / 2, base + 33, str(r.year), **{"text-anchor": "middle", "class": "cchc-chart__tick"})
     y = base - quota.plan.target * scale
     ET.SubElement(svg, "line", {"class": "cchc-chart__target", "x1": str(LEFT), "x2": str(width - RIGHT),
                                 "y1": f"{y:g}", "y2": f"{y:g}"})

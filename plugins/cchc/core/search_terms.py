@@ -23,6 +23,11 @@ def folded_terms(text: str) -> str:
     return " ".join(seen)
 
 
+def procedure_summary(code: str, name: str, field: str) -> str:
+    """What a procedure's search entry must hold besides its body: its code and lĩnh vực (not in the body)."""
+    return f"Mã thủ tục {code}. {name}. Lĩnh vực: {field}."
+
+
 @lru_cache(maxsize=65536)  # a site's vocabulary is small and repeats on every page
 def _fold_word(word: str) -> str:
     return fold(word)

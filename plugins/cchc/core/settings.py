@@ -10,6 +10,20 @@ from zoneinfo import ZoneInfo
 
 
 @dataclass(frozen=True)
+class Agency:
+    """The publishing agency, shown in the header and the footer of every page."""
+    name: str = ""
+    parent: str = ""
+    logo: str | None = None  # site-relative path of the logo file
+    address: str = ""
+    phone: str = ""
+    email: str = ""
+    responsible: str = ""  # trưởng ban biên tập
+    licence: str = ""
+    portal_url: str | None = None
+
+
+@dataclass(frozen=True)
 class Settings:
     project_dir: Path
     content_dir: str = "content"
@@ -20,6 +34,7 @@ class Settings:
     site_url: str = ""  # absolute, ends with '/'
     per_page: int = 10
     feed_items: int = 20
+    agency: Agency = Agency()
     include_unpublished: bool = False  # mkdocs serve shows drafts and scheduled articles, marked
 
     @cached_property

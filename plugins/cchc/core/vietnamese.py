@@ -97,3 +97,8 @@ def file_size(size: int) -> str:
         if size < factor * 1024 or unit == "GB":
             return f"{format_decimal(size / factor, format='#,##0.#', locale=LOCALE)} {unit}"
     raise AssertionError("unreachable")
+
+
+def heading_slug(value: str, separator: str = "-") -> str:
+    """Heading anchors for Python-Markdown's `toc` (its `slugify` option): same ASCII slugs, đ→d."""
+    return slugify(value).replace("-", separator)

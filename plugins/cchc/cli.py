@@ -1,11 +1,11 @@
 """`cchc`: the editors' and IT staff's commands. Each subcommand lives in cchc/commands/."""
 from __future__ import annotations
 
-import argparse
 import importlib
 import sys
 
 from .adapter.project import ProjectError, load_settings
+from .cli_parser import VietnameseArgumentParser
 
 # subcommand name -> module in cchc.commands
 COMMANDS = {
@@ -16,14 +16,14 @@ COMMANDS = {
 }
 
 
-def parser() -> argparse.ArgumentParser:
-    main = argparse.ArgumentParser(prog="cchc", description="Công cụ chuyên mục Cải cách hành chính.")
-    sub = main.add_subparsers(dest="command", required=True, metavar="LỆNH")
+def parser() -> VietnameseArgumentParser:
+    main = VietnameseArgumentParser(prog="cchc", description="Công cụ chuyên mục Cải cách hành chính.")
+    sub = main.add_subparsers(dest="command", required=True, metavar="LỆNH", title="các lệnh")
     for name, module_name in COMMANDS.items():
         module = importlib.import_module(f"cchc.commands.{module_name}")
         command = sub.add_parser(name, help=module.HELP, description=module.HELP)
         command.add_argument("-f", "--config-file", default="mkdocs.yml",
-                             help="tệp cấu hình MkDocs (mặc định: mkdocs.yml)")
+                             metavar="TỆP", help="tệp cấu hình MkDocs (mặc định: mkdocs.yml)")
         module.add_arguments(command)
         command.set_defaults(module=module)
     return main

@@ -18,7 +18,7 @@
         <meta name="robots" content="noindex"/>
         <title>Bản tin: <xsl:value-of select="$title"/></title>
         <style>
-          body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; line-height: 1.55;
+          body { font-family: -apple-system, BlinkMacSystemFont, Helvetica, Arial, sans-serif; /* the site's (Material, font: false) */ line-height: 1.55;
                  max-width: 46rem; margin: 0 auto; padding: 1rem; color: #1a1a1a; }
           .note { background: #fff6e5; border: 1px solid #e0b060; border-radius: .3rem; padding: .8rem 1rem; }
           .note code { display: block; margin: .4rem 0; padding: .4rem; background: #fff; border: 1px solid #ccc;
@@ -100,18 +100,31 @@
     </li>
   </xsl:template>
 
-  <!-- "2024-02-07T08:30:00+07:00" -> "07/02/2024 08:30" -->
+  <!-- "2024-02-07T08:30:00+07:00" -> "07/02/2024 08:30"; a date-only post (00:00) -> "07/02/2024" -->
   <xsl:template name="iso-date">
     <xsl:param name="d"/>
-    <xsl:value-of select="concat(substring($d, 9, 2), '/', substring($d, 6, 2), '/', substring($d, 1, 4), ' ', substring($d, 12, 5))"/>
+    <xsl:call-template name="day-time">
+      <xsl:with-param name="day" select="concat(substring($d, 9, 2), '/', substring($d, 6, 2), '/', substring($d, 1, 4))"/>
+      <xsl:with-param name="time" select="substring($d, 12, 5)"/>
+    </xsl:call-template>
   </xsl:template>
 
-  <!-- "Wed, 07 Feb 2024 08:30:00 +0700" -> "07/02/2024 08:30" -->
+  <xsl:template name="day-time">
+    <xsl:param name="day"/>
+    <xsl:param name="time"/>
+    <xsl:value-of select="$day"/>
+    <xsl:if test="$time != '00:00' and $time != ''"><xsl:value-of select="concat(' ', $time)"/></xsl:if>
+  </xsl:template>
+
+  <!-- "Wed, 07 Feb 2024 08:30:00 +0700" -> "07/02/2024 08:30" (or "07/02/2024" at 00:00) -->
   <xsl:template name="rfc822-date">
     <xsl:param name="d"/>
     <xsl:variable name="rest" select="normalize-space(substring-after($d, ','))"/>
     <xsl:variable name="mon" select="substring($rest, 4, 3)"/>
     <xsl:variable name="mm" select="substring('010203040506070809101112', string-length(substring-before('JanFebMarAprMayJunJulAugSepOctNovDec', $mon)) div 3 * 2 + 1, 2)"/>
-    <xsl:value-of select="concat(substring($rest, 1, 2), '/', $mm, '/', substring($rest, 8, 4), ' ', substring($rest, 13, 5))"/>
+    <xsl:call-template name="day-time">
+      <xsl:with-param name="day" select="concat(substring($rest, 1, 2), '/', $mm, '/', substring($rest, 8, 4))"/>
+      <xsl:with-param name="time" select="substring($rest, 13, 5)"/>
+    </xsl:call-template>
   </xsl:template>
 </xsl:stylesheet>

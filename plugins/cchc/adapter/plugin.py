@@ -25,6 +25,7 @@ from ..core.settings import Agency, Settings
 from ..core.thumbnails import make_thumbnail
 from ..core.urls import file_href
 from ..core.vietnamese import slugify
+from . import log_messages
 from .config import CchcConfig, site_problem
 from .feeds import FeedWriter
 from .html_fixes import valid_html
@@ -33,6 +34,7 @@ from .search_index import enrich_search_index
 from .staging import StagedOutput, StagingError
 
 log = logging.getLogger("mkdocs.plugins.cchc")
+log_messages.install()  # imported while MkDocs validates mkdocs.yml: its config errors come out in Vietnamese
 
 
 def settings_from(config: MkDocsConfig, options: CchcConfig, include_unpublished: bool = False) -> Settings:
@@ -234,6 +236,9 @@ class CchcPlugin(BasePlugin[CchcConfig]):
 
     def on_build_error(self, error):
         self.built = False  # also called for the --strict abort, which comes after on_post_build
+        explanation = log_messages.build_stopped(error)
+        if explanation:
+            log.error(explanation)
 
     def on_shutdown(self):
         """The very end of `mkdocs build`: only a build MkDocs finished without error replaces site/."""

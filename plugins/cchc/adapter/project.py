@@ -9,6 +9,7 @@ from mkdocs.exceptions import Abort, ConfigurationError
 
 from ..core.settings import Settings
 from .config import site_problem
+from .log_messages import translate
 from .plugin import settings_from
 
 
@@ -31,6 +32,7 @@ def _vietnamese(message: str) -> str:
     if not found:
         return message
     key, plugin, option, rest = found.groups()
+    rest = translate(rest)  # "Expected type: <class 'int'> …", "Sub-option …" in Vietnamese
     return f"Tùy chọn '{option}' của plugin '{plugin}': {rest}" if plugin else f"Khóa '{key}': {rest}"
 
 

@@ -12,6 +12,7 @@ from frontmatter.default_handlers import YAMLHandler
 from .content_tree import plain_file
 from .errors import ContentError
 from .vietnamese import nfc
+from .yaml_messages import explain_yaml_error
 
 T = TypeVar("T")
 
@@ -140,10 +141,7 @@ def read_source(abs_path: Path, shown_path: str) -> SourceFile | ContentError:
         # Where the broken construct starts (an unclosed '[') is more useful than where parsing gave up.
         mark = getattr(exc, "context_mark", None) or getattr(exc, "problem_mark", None)
         line = first_line + mark.line if mark is not None else None
-        problem = getattr(exc, "problem", None) or "cú pháp YAML không hợp lệ"
-        return ContentError(shown_path, line, None, f"Phần khai báo sai cú pháp YAML ({problem}).",
-                            "Kiểm tra dấu ':' sau mỗi khóa, thụt lề bằng dấu cách, và đặt giá trị có "
-                            "dấu ':' hoặc '#' trong ngoặc kép.")
+        return ContentError(shown_path, line, None, *explain_yaml_error(exc))
     if not isinstance(meta, dict):
         return ContentError(shown_path, 2, None, "Phần khai báo phải là danh sách 'khóa: giá trị'.",
                             "Viết mỗi khóa trên một dòng, ví dụ 'title: Tiêu đề bài viết'.")

@@ -22,8 +22,9 @@ def _when(change: Change, settings: Settings) -> datetime:
 def _description(change: Change) -> str:
     p = change.procedure
     parts = [f"{change.label} ngày {change.date_short}: thủ tục {p.code} – {p.name}.",
-             f"Lĩnh vực: {p.field}. Cấp thực hiện: {p.level_label}. Cơ quan thực hiện: {p.agency}.",
-             f"Quyết định công bố: {p.decision}."]
+             f"Lĩnh vực: {p.field}. Cấp thực hiện: {p.level_label}. Cơ quan thực hiện: {p.agency}."]
+    if change.kind != "abolished":  # the publication decision did not abolish it: the file names no abolishing one
+        parts.append(f"Quyết định công bố: {p.decision}.")
     if p.replaced_by:
         parts.append(f"Được thay thế bởi thủ tục {p.replaced_by}.")
     return " ".join(parts)

@@ -1,0 +1,92 @@
+"""MkDocs' English log lines that a user sees when a build fails, told in Vietnamese.
+
+A logging filter on MkDocs' console handler rewrites configuration errors ("Config value 'plugins':
+Plugin 'cchc' option 'per_page': Expected type: <class 'int'> but received: <class 'str'>") and
+says what MkDocs' closing line ("Aborted with a configuration error!") means. The closing lines
+of a failed build are printed by click, not logged: the plugin explains them just before
+(see `build_stopped`).
+"""
+from __future__ import annotations
+
+import logging
+import re
+
+_TYPES = {"int": "một số nguyên (ví dụ 10)", "str": "một chuỗi chữ", "bool": "true hoặc false",
+          "list": "một danh sách", "dict": "một nhóm khóa con", "float": "một số", "NoneType": "để trống"}
+
+
+def _type(name: str) -> str:
+    return _TYPES.get(name, name)
+
+
+_RULES: list[tuple[re.Pattern, callable]] = [
+    (re.compile(r"^Config value '(?P<key>[^']+)': (?P<rest>.*)$", re.DOTALL),
+     lambda m: f"Cấu hình mkdocs.yml, mục '{m['key']}': {translate(m['rest'])}"),
+    (re.compile(r"^Plugin '(?P<plugin>[^']+)' option '(?P<option>[^']+)': (?P<rest>.*)$", re.DOTALL),
+     lambda m: f"plugin '{m['plugin']}', tùy chọn '{m['option']}': {translate(m['rest'])}"),
+    (re.compile(r"^Sub-option '(?P<option>[^']+)': (?P<rest>.*)$", re.DOTALL),
+     lambda m: f"khóa con '{m['option']}': {translate(m['rest'])}"),
+    (re.compile(r"^Expected type: <class '(?P<want>\w+)'> but received: <class '(?P<got>\w+)'>$"),
+     lambda m: f"phải là {_type(m['want'])}, không phải {_type(m['got'])}"),
+    (re.compile(r"^Unrecognised configuration name: (?P<name>.+)$"),
+     lambda m: f"khóa '{m['name']}' không được hỗ trợ (có thể viết sai tên); xóa hoặc sửa lại tên khóa"),
+    (re.compile(r"^Required configuration not provided\.?$"), lambda m: "thiếu khóa bắt buộc"),
+    (re.compile(r"^The \"(?P<name>[^\"]+)\" plugin is not installed$"),
+     lambda m: f"chưa cài plugin '{m['name']}' (chạy lại: pip install -e .)"),
+    (re.compile(r"^Error reading page '(?P<page>[^']+)': (?P<rest>.*)$", re.DOTALL),
+     lambda m: f"Không đọc được trang '{m['page']}': {m['rest']}"),
+]
+
+
+def translate(message: str) -> str:
+    for pattern, render in _RULES:
+        found = pattern.match(message)
+        if found:
+            return render(found)
+    return message
+
+
+class VietnameseMessages(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        translated = translate(message)
+        if translated != message:
+            if message.startswith("Config value") and record.levelno >= logging.ERROR:
+                translated += (". Cách sửa: sửa mục này trong mkdocs.yml rồi chạy lại. (Dòng tiếng Anh "
+                               "'Aborted with a configuration error!' của MkDocs sau đó nghĩa là chưa dựng gì.)")
+            record.msg, record.args = translated, None
+        return True
+
+
+_FILTER = VietnameseMessages()
+
+
+def install(standalone: bool = False) -> None:
+    """Attach the filter to MkDocs' console handler; `standalone` (the cchc CLI): a handler of our own."""
+    logger = logging.getLogger("mkdocs")
+    handlers = [h for h in logger.handlers if h.name == "MkDocsStreamHandler"]
+    if standalone and not handlers:
+        handler = logging.StreamHandler()
+        handler.name = "CchcStreamHandler"
+        handler.setFormatter(logging.Formatter("%(message)s"))
+        handler.setLevel(logging.WARNING)
+        logger.addHandler(handler)
+        handlers = [handler]
+    for handler in handlers:
+        if _FILTER not in handler.filters:
+            handler.addFilter(_FILTER)
+
+
+def build_stopped(error: BaseException) -> str | None:
+    """What the line MkDocs prints after a failed build means, in Vietnamese (None: nothing to add)."""
+    text = str(error)
+    strict = re.match(r"Aborted with (?P<counts>.+) in strict mode!", text)
+    if strict:
+        counts = strict["counts"].replace("warnings", "cảnh báo").replace("warning", "cảnh báo").replace("errors", "lỗi")
+        return (f"Dừng dựng trang: có {counts} ở chế độ nghiêm ngặt (--strict, hoặc strict: true trong mkdocs.yml); "
+                "mỗi cảnh báo được in ở trên. Thư mục site/ đang có không bị thay đổi. "
+                f"(Dòng tiếng Anh '{text}' của MkDocs có cùng ý nghĩa.)")
+    if type(error).__name__ in ("PluginError", "BuildError"):
+        return ("Dừng dựng trang vì lỗi ở trên; thư mục site/ đang có không bị thay đổi. Sửa lỗi rồi chạy lại. "
+                "(Dòng tiếng Anh 'Aborted with a BuildError!' của MkDocs sau đó có cùng ý nghĩa.)")
+    return None

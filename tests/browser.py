@@ -22,9 +22,11 @@ def require_chromium() -> None:
 
 
 @contextlib.contextmanager
-def served(directory: Path):
-    """Serve `directory` on a free localhost port; yields the base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(directory))
+def served(directory: Path, requests: list | None = None):
+    """Serve `directory` on a free localhost port; yields the base URL.
+
+    `requests`, when given, receives (status, path) of every request answered."""
+    handler = functools.partial(_QuietHandler, directory=str(directory), requests=requests)
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -36,6 +38,14 @@ def served(directory: Path):
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def __init__(self, *args, requests: list | None = None, **kwargs):
+        self.requests = requests
+        super().__init__(*args, **kwargs)
+
+    def log_request(self, code="-", size="-"):
+        if self.requests is not None:
+            self.requests.append((int(getattr(code, "value", code)), self.path))
+
     def log_message(self, *args):
         pass
 
@@ -50,6 +60,7 @@ def chromium():
     options.binary_location = CHROMIUM
     for flag in FLAGS:
         options.add_argument(flag)
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})  # console errors: driver.get_log("browser")
     driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
     try:
         yield driver

@@ -21,6 +21,7 @@ def demo(tmp_path_factory) -> Path:
     root = tmp_path_factory.mktemp("demo")
     shutil.copytree(REPO / "content", root / "content")
     shutil.copytree(REPO / "site_src", root / "site_src")
+    shutil.copytree(REPO / "docs", root / "docs")  # site_src/dinh-dang-noi-dung.md includes docs/dinh-dang-noi-dung.md
     config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")  # has !!python/name: tags: copy as text
     assert "custom_dir: theme\n" in config
     config = config.replace("custom_dir: theme\n", f"custom_dir: {json.dumps(str(REPO / 'theme'))}\n")

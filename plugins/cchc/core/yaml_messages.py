@@ -27,7 +27,7 @@ _TABLE: list[tuple[re.Pattern, str, str]] = [(re.compile(p, re.IGNORECASE), what
     (r"quoted scalar",
      "ngoặc kép (\" hoặc ') mở nhưng không đóng trên cùng giá trị",
      "Thêm dấu ngoặc đóng ở cuối giá trị; bên trong giá trị dùng ngoặc kép \" thì bao ngoài bằng ngoặc đơn '."),
-    (r"cannot start any token|found character '\\t'|\\t",
+    (r"cannot start any token|tab character|found character .\\t.",
      "có ký tự không được phép ở đầu giá trị (thường là phím Tab, hoặc giá trị bắt đầu bằng '@' hay '`')",
      "Thay Tab bằng dấu cách; giá trị bắt đầu bằng ký tự đặc biệt thì đặt trong ngoặc kép."),
     (r"undefined alias|alias",

@@ -30,7 +30,7 @@ PAGES = {  # file name -> demo URL
     "thu-tuc": "thu-tuc-hanh-chinh/",
     "chi-tieu": "chi-tieu/",
 }
-WIDTHS = {"may-tinh": (1366, 900), "dien-thoai": (360, 760)}
+WIDTHS = {"may-tinh": (1366, 900), "dien-thoai": (360, 1200)}
 SHOWN_WIDTH = {"may-tinh": 900, "dien-thoai": 300}  # scaled down: a README picture, a few tens of KB
 
 

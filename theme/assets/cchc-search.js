@@ -4,7 +4,7 @@
  * words ("(SIPAS)"), syllables are cut to single letters ("số" -> "s") and codes like 1.004512 are
  * lost. Here: words are split on every punctuation mark and bracket, never stemmed; matching
  * ignores diacritics (the folded form), an exact match with diacritics ranks a little higher;
- * pages whose title holds the words come first; results keep the page's own spelling.
+ * pages whose title (or tags) hold the words come first; results keep the page's own spelling.
  *
  * Protocol (Material 9): in {type: 0, data: {docs}} -> out {type: 1}; in {type: 2, data: query}
  * -> out {type: 3, data: {items: [[page, ...sections], ...]}}.
@@ -45,7 +45,7 @@ function plain(html) {
 function prepare(doc) {
   var text = (doc.text || "").replace(FOLDED_TERMS, "");
   var title = doc.title || "";
-  var titleTokens = tokens(plain(title));
+  var titleTokens = tokens(plain(title) + " " + (doc.tags || []).join(" ")); // tags weigh like the title
   var textTokens = tokens(plain(text));
   var counts = new Map();
   textTokens.forEach(function (t) { counts.set(t, (counts.get(t) || 0) + 1); });

@@ -215,8 +215,10 @@ class CchcPlugin(BasePlugin[CchcConfig]):
 
     @event_priority(-50)  # after the search plugin has written its index
     def on_post_build(self, config: MkDocsConfig):
-        enrich_search_index(config.site_dir, {
-            p.url: procedure_summary(p.code, p.name, p.field) for p in self.content.procedures.all})
+        enrich_search_index(
+            config.site_dir,
+            {p.url: procedure_summary(p.code, p.name, p.field) for p in self.content.procedures.all},
+            {a.url: list(a.tags) for a in self.content.articles.articles if a.tags})
         self.feeds.write(self.content, config.site_dir)  # into the staging folder, before the swap
         self.built = True  # MkDocs may still abort after this event (--strict with warnings)
 

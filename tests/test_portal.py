@@ -169,7 +169,7 @@ BROKEN_FRONTMATTER = {
     "title: Tin\ncategories: [Tin tức CCHC\ndate: 2024-01-01\n": (3, "'['"),
     'title: "Tin chưa đóng ngoặc\ndate: 2024-01-01\n': (2, "ngoặc kép"),
     "title: Tin\n\tdate: 2024-01-01\n": (2, "Tab"),  # libyaml points at the key before the Tab
-    "title: *Tin nổi bật*\n": (2, "'*'"),
+    "title: Tin\nauthors: {a: 1\n": (3, "'{'"),
 }
 
 
@@ -186,12 +186,13 @@ def test_yaml_errors_are_explained_in_vietnamese_with_the_line(tmp_path, front):
 
 def test_failed_build_explains_mkdocs_closing_lines(tmp_path):
     site = Site(tmp_path)
-    site.options["per_page"] = "mười"
+    site.options["agency"] = {"name": 5}
     result = site.build(strict=False, ok=False)
     assert result.returncode != 0
-    assert "tùy chọn 'per_page': phải là một số nguyên (ví dụ 10), không phải một chuỗi chữ" in result.stderr
-    assert "Expected type" not in result.stderr
-    site.options["per_page"] = 10
+    assert ("tùy chọn 'agency': khóa con 'name': phải là một chuỗi chữ, không phải một số nguyên (ví dụ 10)"
+            in result.stderr), result.stderr
+    assert "Expected type" not in result.stderr and "Sub-option" not in result.stderr
+    del site.options["agency"]
     site.add_article("x.md", "Tin", "31/02/2024")
     result = site.build(strict=False, ok=False)
     assert "Dừng dựng trang vì lỗi ở trên" in result.stderr and "Aborted with a BuildError!" in result.stderr

@@ -71,9 +71,13 @@ class Site:
             config["site_url"] = self.site_url
         return config
 
+    def config_text(self) -> str:
+        """mkdocs.yml as written for a build (with the `!!python/name:` toc slugify)."""
+        return yaml.dump(self.config(), Dumper=_ConfigDumper, allow_unicode=True)
+
     def run(self, *args: str, env: dict | None = None) -> subprocess.CompletedProcess:
         (self.root / "docs").mkdir(exist_ok=True)
-        (self.root / "mkdocs.yml").write_text(yaml.dump(self.config(), Dumper=_ConfigDumper, allow_unicode=True), encoding="utf-8")
+        (self.root / "mkdocs.yml").write_text(self.config_text(), encoding="utf-8")
         environment = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
         return subprocess.run([sys.executable, *args], cwd=self.root, env=environment,
                               capture_output=True, text=True, encoding="utf-8")

@@ -24,6 +24,9 @@ PREFIX = "cchc/"
 # Issue 9 rewrites the procedure templates (listing, change log, procedure page, abolished list) for
 # phones; their horizontal-scroll check is theirs. These pages are still loaded for every other check.
 SCROLL_CHECKED_BY_ISSUE_9 = re.compile(r"^thu-tuc-hanh-chinh/")
+# Links a reader taps on a phone that are not inside running text (WCAG 2.5.5 exempts inline links).
+TOUCH_TARGETS = (".cchc-pagination a, .cchc-quick li > a, .cchc-terms a, .cchc-months a, .cchc-neighbours a, "
+                 ".cchc-home__side a, .cchc-links a, .cchc-breadcrumb a, .md-nav--primary .md-nav__link")
 
 
 def _page_types(site: Path) -> list[str]:
@@ -62,13 +65,22 @@ def browser_run(demo, tmp_path_factory):  # noqa: F811
                     const rows = [...document.querySelectorAll('.cchc-pagination')].map(nav =>
                       [...nav.querySelectorAll('li')].filter(li => li.offsetParent !== null)
                         .map(li => [li.getBoundingClientRect().top, li.getBoundingClientRect().bottom]));
+                    const small = [...document.querySelectorAll(TARGETS)].filter(a => a.offsetParent !== null)
+                      .filter(a => a.getBoundingClientRect().height < 44 || a.getBoundingClientRect().width < 24)
+                      .map(a => a.textContent.trim().slice(0, 30) + ' ' + Math.round(a.getBoundingClientRect().height) + 'px');
                     return {viewport: window.innerWidth, scroll: document.documentElement.scrollWidth,
-                            pagination: rows};""")
+                            pagination: rows, small: window.innerWidth < 600 ? small : []};""".replace(
+                    "TARGETS", repr(TOUCH_TARGETS)))
                 errors = [e["message"] for e in driver.get_log("browser") if e["level"] == "SEVERE"]
                 axe = _axe(driver) if AXE.is_file() and width in AXE_WIDTHS else []
                 results[(width, url)] = {**facts, "errors": errors, "failed": [r for r in requests if r[0] >= 400],
                                          "axe": axe}
     return results
+
+
+def test_touch_targets_are_44px_on_phones(browser_run):
+    small = [f"{width}px /{url}: {r['small']}" for (width, url), r in browser_run.items() if r["small"]]
+    assert small == []
 
 
 def _axe(driver) -> list[str]:

@@ -8,7 +8,6 @@ import sys
 import time
 import urllib.request
 
-import yaml
 
 from conftest import EPOCH
 
@@ -35,7 +34,7 @@ def test_serve_marks_drafts_and_scheduled(site):
     site.add_article("b.md", "Bản nháp thử", "2024-03-02", draft=True)
     site.add_article("c.md", "Hẹn giờ thử", "2030-01-01 08:00")
     (site.root / "docs").mkdir(exist_ok=True)
-    (site.root / "mkdocs.yml").write_text(yaml.safe_dump(site.config(), allow_unicode=True), encoding="utf-8")
+    (site.root / "mkdocs.yml").write_text(site.config_text(), encoding="utf-8")
     port = _free_port()
     env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH, "NO_MKDOCS_2_WARNING": "1"}
     server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--no-livereload", "-a", f"127.0.0.1:{port}"],

@@ -245,7 +245,7 @@ def test_windows_device_names_are_never_slugs(site):
     site.add_article("a.md", "Con", "2024-03-01")
     site.add_article("b.md", "Bài hai", "2024-03-02", slug="nul")
     result = site.build(ok=False)
-    assert "[slug] Slug 'nul'" in result.stderr and "Dùng 'nul-1'" in result.stderr
+    assert "[slug] Slug 'nul' là tên thiết bị dành riêng của Windows" in result.stderr and "Dùng 'nul-1'" in result.stderr
     site.write("content/tin-bai/b.md", article("Bài hai", "2024-03-02"))
     site.build()
     assert site.exists("tin-bai/2024/03/con-1/")

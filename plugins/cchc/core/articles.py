@@ -11,7 +11,7 @@ from .fields import PASSTHROUGH_KEYS, FieldReader
 from .frontmatter_file import SourceFile, read_records
 from .records import Article, Image
 from .settings import Settings
-from .vietnamese import slugify, SLUG_MAX
+from .vietnamese import SLUG_MAX, WINDOWS_RESERVED, slugify
 
 FOLDER = "tin-bai"
 KEYS = ["title", "date", "updated", "categories", "tags", "summary", "image", "image_alt",
@@ -51,6 +51,10 @@ def _slug(reader: FieldReader, title: str | None) -> str | None:
     explicit = reader.text("slug")
     if explicit is None:
         return slugify(title) if title else None
+    if explicit in WINDOWS_RESERVED:
+        reader.error("slug", f"Slug '{explicit}' là tên thiết bị dành riêng của Windows: trang sẽ không sao chép "
+                     "được sang máy chủ Windows/IIS.", f"Dùng '{slugify(explicit)}' hoặc một tên khác.")
+        return None
     if explicit != slugify(explicit) or len(explicit) > SLUG_MAX:
         reader.error("slug", f"Slug '{explicit}' chỉ được gồm chữ thường không dấu, số và dấu '-', tối đa {SLUG_MAX} ký tự.",
                      f"Dùng '{slugify(explicit)}' hoặc xóa dòng slug để tự tạo từ tiêu đề.")

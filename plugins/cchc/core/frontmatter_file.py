@@ -40,9 +40,9 @@ _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 class _Refused(Exception):
     """Valid YAML that frontmatter must not use; carries the file line (0-based in the block) and a fix."""
 
-    def __init__(self, line: int, message: str, fix: str):
+    def __init__(self, line: int, message: str, fix: str, earlier: int | None = None):
         super().__init__(message)
-        self.line, self.message, self.fix = line, message, fix
+        self.line, self.message, self.fix, self.earlier = line, message, fix, earlier
 
 
 def _construct_mapping(loader, node, deep=False):
@@ -51,8 +51,8 @@ def _construct_mapping(loader, node, deep=False):
         if isinstance(key_node, yaml.ScalarNode):
             if key_node.value in seen:
                 raise _Refused(key_node.start_mark.line, f"Khóa '{key_node.value}' được khai báo hai lần "
-                               f"(lần đầu ở dòng trên), giá trị nào đúng không rõ.",
-                               f"Giữ một dòng '{key_node.value}: …' và xóa dòng còn lại.")
+                               "(lần đầu ở dòng {earlier}), không rõ giá trị nào đúng.",
+                               f"Giữ một dòng '{key_node.value}: …' và xóa dòng còn lại.", seen[key_node.value])
             seen[key_node.value] = key_node.start_mark.line
     return _SafeLoader.construct_mapping(loader, node, deep)
 
@@ -133,7 +133,8 @@ def read_source(abs_path: Path, shown_path: str) -> SourceFile | ContentError:
     try:
         meta = handler.load(fm_text) or {}
     except _Refused as refused:
-        return ContentError(shown_path, first_line + refused.line, None, refused.message, refused.fix)
+        message = refused.message.replace("{earlier}", str(first_line + (refused.earlier or 0)))
+        return ContentError(shown_path, first_line + refused.line, None, message, refused.fix)
     except RecursionError:  # a construct _check_structure does not count; never a traceback
         return ContentError(shown_path, first_line, None, "Phần khai báo lồng nhau quá sâu.",
                             "Viết mỗi khóa một dòng 'khóa: giá trị'.")

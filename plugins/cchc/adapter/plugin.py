@@ -46,6 +46,9 @@ def settings_from(config: MkDocsConfig, options: CchcConfig, include_unpublished
         per_page=options.per_page,
         feed_items=options.feed_items,
         include_unpublished=include_unpublished,
+        # Agency identity for the báo cáo, when the configuration has it (optional keys).
+        agency_name=str(options.get("agency_name") or ""),
+        parent_agency=str(options.get("parent_agency") or ""),
     )
 
 

@@ -72,7 +72,8 @@ def _is_unicode_vietnamese(word: str) -> bool:
 
 def _upper_word(word: str, line_upper: bool) -> bool:
     """TCVN3 has no toned capitals (.VnTimeH shows lowercase codes as capitals): guess from the rest."""
-    cased = [c for c in word if c.isascii() and c.isalpha()] + [c for c in word if c in "\u00a1\u00a2\u00a3\u00a4\u00a5\u00a6\u00a7\u00a8\u00a9\u00aa\u00ab\u00ac\u00ad\u00ae"]
+    # Letters whose case is known: ASCII, and TCVN3's ĂÂÊÔƠƯĐ (0xA1–0xA7) and ăâêôơưđ (0xA8–0xAE).
+    cased = [c for c in word if (c.isascii() and c.isalpha()) or "\u00a1" <= c <= "\u00ae"]
     uppers = [c for c in cased if c.isupper() or "\u00a1" <= c <= "\u00a7"]
     return bool(cased) and len(uppers) == len(cased) and (len(cased) >= 2 or line_upper)
 

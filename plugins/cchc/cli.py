@@ -12,6 +12,7 @@ COMMANDS = {
     "new": "new",
     "check": "check",
     "import-tthc": "import_tthc",
+    "import-docx": "import_docx",
     "report": "report",
 }
 

@@ -50,6 +50,9 @@ def settings_from(config: MkDocsConfig, options: CchcConfig, include_unpublished
         feed_items=options.feed_items,
         agency=Agency(**{key: options.agency[key] for key in options.agency}),
         include_unpublished=include_unpublished,
+        # Agency identity for the báo cáo, when the configuration has it (optional keys).
+        agency_name=str(options.get("agency_name") or ""),
+        parent_agency=str(options.get("parent_agency") or ""),
     )
 
 

@@ -3,15 +3,22 @@ from __future__ import annotations
 
 from ..core.content import load_content
 from ..core.errors import ordered, summary
+from .fix_encoding import fix_encoding
 
 HELP = "kiểm tra toàn bộ nội dung, không xây dựng trang"
 
 
 def add_arguments(parser) -> None:
-    pass
+    parser.add_argument("--fix-encoding", action="store_true",
+                        help="chuyển các dòng gõ bằng bảng mã TCVN3 (ABC) hoặc VNI sang Unicode: hiện từng thay đổi, hỏi trước khi ghi")
+    parser.add_argument("--yes", action="store_true", help="cùng --fix-encoding: ghi luôn, không hỏi")
 
 
 def run(args, settings) -> int:
+    if args.fix_encoding:
+        status = fix_encoding(settings, args.yes)
+        if status:
+            return status
     content = load_content(settings)
     for error in ordered(content.errors):
         print(error)

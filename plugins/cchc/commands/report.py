@@ -8,19 +8,26 @@ from ..core.content import load_content
 from ..core.errors import ordered, summary
 from ..core.quota import FUTURE, PlanQuota
 from ..core.quota_exports import BASENAME, to_csv, to_json, to_xlsx
+from ..core.report_docx import report_docx
+from ..core.report_period import PeriodError, parse_period
 from ..core.vietnamese import long_date, nfc
 
-HELP = "bảng chỉ tiêu tuyên truyền (số tin bài mỗi tháng so với kế hoạch), trên màn hình hoặc ra tệp"
-FORMATS = ("table", "csv", "xlsx", "json")
+HELP = ("bảng chỉ tiêu tuyên truyền (số tin bài mỗi tháng so với kế hoạch), trên màn hình hoặc ra tệp; "
+        "báo cáo Word (docx) theo thể thức Nghị định 30/2020/NĐ-CP")
+FORMATS = ("table", "csv", "xlsx", "json", "docx")
+BINARY = ("xlsx", "docx")  # written to a file, never to the terminal
 
 
 def add_arguments(parser) -> None:
     parser.add_argument("--plan", metavar="SỐ", help="chỉ một kế hoạch, theo số ký hiệu (ví dụ 2477/KH-SXD)")
+    parser.add_argument("--period", metavar="KỲ",
+                        help="kỳ báo cáo: 2026-09 (tháng), 2026-Q3 (quý), 2026-H1 (6 tháng), 2026 (năm); "
+                             "bắt buộc với docx")
     parser.add_argument("--format", default="table", metavar="DẠNG",
-                        help="table (mặc định), csv, xlsx, json; nhiều dạng cách nhau bởi dấu phẩy")
+                        help="table (mặc định), csv, xlsx, json, docx; nhiều dạng cách nhau bởi dấu phẩy")
     parser.add_argument("-o", "--output", metavar="ĐƯỜNG_DẪN",
                         help="tệp ra (một dạng) hoặc thư mục (nhiều dạng, tên chi-tieu.<dạng>); "
-                             "không có: in ra màn hình, riêng xlsx ghi vào chi-tieu.xlsx")
+                             "không có: in ra màn hình, riêng xlsx/docx ghi vào chi-tieu.xlsx/.docx")
 
 
 def _cells(q: PlanQuota) -> list[list[str]]:
@@ -66,6 +73,17 @@ def run(args, settings) -> int:
     if wrong or not formats:
         print(f"Dạng '{', '.join(wrong)}' không hỗ trợ. Dùng: {', '.join(FORMATS)}.", file=sys.stderr)
         return 2
+    period = None
+    if args.period:
+        try:
+            period = parse_period(args.period)
+        except PeriodError as exc:
+            print(exc, file=sys.stderr)
+            return 2
+    elif "docx" in formats:
+        print("Báo cáo Word cần kỳ báo cáo, ví dụ '--period 2026-Q3' (quý III năm 2026), "
+              "'--period 2026-09' (tháng 9), '--period 2026-H1' hoặc '--period 2026'.", file=sys.stderr)
+        return 2
     content = load_content(settings)
     if content.errors:
         for error in ordered(content.errors):
@@ -80,8 +98,14 @@ def run(args, settings) -> int:
             known = ", ".join(q.plan.number for q in content.quotas) or "chưa có kế hoạch nào"
             print(f"Không có kế hoạch số '{args.plan}'. Các kế hoạch: {known}.", file=sys.stderr)
             return 2
+    if period is not None:
+        items = period.cut(items)  # every format below reads the same months
+        if not items:
+            print(f"Không có kế hoạch tuyên truyền nào có tháng trong kỳ {period.label}.", file=sys.stderr)
+            return 2
     produce = {"table": lambda: table(items).encode("utf-8"), "csv": lambda: to_csv(items),
-               "xlsx": lambda: to_xlsx(items, content.as_of), "json": lambda: to_json(items, content.as_of)}
+               "xlsx": lambda: to_xlsx(items, content.as_of), "json": lambda: to_json(items, content.as_of),
+               "docx": lambda: report_docx(items, period, settings, content.as_of)}
     output = Path(args.output) if args.output else None
     folder = output if output and (len(formats) > 1 or output.is_dir()) else None
     for fmt in formats:
@@ -91,8 +115,8 @@ def run(args, settings) -> int:
             target = folder / f"{BASENAME}.{extension}"
         elif output is not None:
             target = output
-        elif fmt == "xlsx":
-            target = Path(f"{BASENAME}.xlsx")
+        elif fmt in BINARY:
+            target = Path(f"{BASENAME}.{fmt}")
         else:
             sys.stdout.flush()
             sys.stdout.buffer.write(data)
@@ -101,4 +125,7 @@ def run(args, settings) -> int:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
         print(f"Đã ghi {target}", file=sys.stderr)
+        if fmt == "docx":
+            print("Các chỗ tô vàng (số văn bản, ngày, nơi nhận, người ký, đánh giá) cần điền trước khi trình ký.",
+                  file=sys.stderr)
     return 0

@@ -9,6 +9,7 @@ from .errors import ContentError, duplicates
 from .excerpt import excerpt
 from .fields import PASSTHROUGH_KEYS, FieldReader
 from .frontmatter_file import SourceFile, read_records
+from .image_alt import placeholder_errors
 from .records import Article, Image
 from .settings import Settings
 from .vietnamese import SLUG_MAX, WINDOWS_RESERVED, slugify
@@ -85,6 +86,7 @@ def read_article(source: SourceFile, abs_path: Path, settings: Settings) -> Arti
         if not slugify(name):
             reader.error("tags", f"Thẻ '{name}' không có chữ cái hay chữ số nào để tạo đường dẫn cho trang thẻ.",
                          "Viết thẻ bằng chữ, ví dụ 'một cửa', hoặc xóa thẻ này.")
+    reader.errors += placeholder_errors(source, abs_path)  # images imported from Word without a description
     article = dict(
         tags=_unique_tags(tags),
         summary=reader.text("summary"),

@@ -7,6 +7,7 @@ from functools import cached_property
 
 from .articles import load_articles
 from .collections import ArticleIndex
+from .content_encoding import encoding_errors
 from .content_tree import unsafe_entries
 from .errors import ContentError
 from .news_pages import news_pages
@@ -63,5 +64,6 @@ def load_content(settings: Settings) -> Content:
     procedures, procedure_errors = load_procedures(settings)
     plans, plan_errors = load_plans(settings)
     errors = unsafe_entries(settings.content_root, settings.project_dir) + errors + procedure_errors + plan_errors
+    errors += encoding_errors(settings)  # TCVN3/VNI text read as Unicode, letters lost from a PDF
     return Content(settings, ArticleIndex(articles, settings.categories), held, errors,
                    procedures=ProcedureIndex(procedures), plans=plans)

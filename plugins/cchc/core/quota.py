@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import calendar
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Iterable
 
@@ -153,6 +153,10 @@ def plan_quota(plan: Plan, counts: Counter, as_of: date) -> PlanQuota:
                  PAST if (y, m) < today else CURRENT if (y, m) == today else FUTURE)
         for y, m in plan.months()
     )
+    return _assemble(plan, rows, as_of, "Cả kỳ kế hoạch")
+
+
+def _assemble(plan: Plan, rows: tuple[MonthRow, ...], as_of: date, total_label: str) -> PlanQuota:
     years = _groups(rows, lambda r: r.year, lambda y: f"Năm {y}")
     return PlanQuota(
         plan=plan,
@@ -161,9 +165,22 @@ def plan_quota(plan: Plan, counts: Counter, as_of: date) -> PlanQuota:
         halves=_groups(rows, lambda r: (r.year, r.month > 6),
                        lambda k: f"6 tháng {'cuối' if k[1] else 'đầu'} năm {k[0]}"),
         years=years if len(years) > 1 else (),
-        total=Total("Cả kỳ kế hoạch", rows),
+        total=Total(total_label, rows),
         as_of=as_of,
     )
+
+
+def within(items: list[PlanQuota], first: tuple[int, int], last: tuple[int, int], label: str) -> list[PlanQuota]:
+    """The same quotas cut to the months first..last (a report period); plans with no month in it left out."""
+    result = []
+    for quota in items:
+        rows = tuple(r for r in quota.rows if first <= (r.year, r.month) <= last)
+        if rows:
+            cut = _assemble(quota.plan, rows, quota.as_of, label)
+            # A quarter's 'six months' would be the quarter again, under a misleading name.
+            smaller = lambda groups: tuple(g for g in groups if len(g.rows) < len(rows))  # noqa: E731
+            result.append(replace(cut, quarters=smaller(cut.quarters), halves=smaller(cut.halves)))
+    return result
 
 
 def quotas(plans: list[Plan], articles: Iterable[Article], as_of: date) -> list[PlanQuota]:

@@ -115,10 +115,10 @@ def to_xlsx(items: list[PlanQuota], as_of: date) -> bytes:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         ExcelWriter(book, archive).write_data()  # not save_workbook(): that stamps 'modified' with now
-    return _fixed_zip_times(buffer.getvalue(), stamp)
+    return fixed_zip_times(buffer.getvalue(), stamp)
 
 
-def _fixed_zip_times(data: bytes, stamp: datetime) -> bytes:
+def fixed_zip_times(data: bytes, stamp: datetime) -> bytes:
     """The same members in the same order, every timestamp set to the as-of date."""
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:

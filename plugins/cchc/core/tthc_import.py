@@ -16,6 +16,7 @@ from pathlib import Path
 from .dates import DateFormatError, parse_date
 from .errors import ContentError
 from .frontmatter_file import read_source
+from .legacy_encoding import repair_values
 from .procedure_writer import commit, render, write_temporary
 from .procedures import CODE_RE, FOLDER, KEYS, METHODS, REQUIRED, read_procedure
 from .settings import Settings
@@ -381,5 +382,6 @@ def import_files(paths: list[Path], settings: Settings) -> tuple[list[Outcome], 
             continue
         notes.extend(file_notes)
         for row in rows:
+            notes += repair_values(row.values, row.where)  # TCVN3/VNI text read as Unicode
             outcomes.append(import_row(row, settings, seen))
     return outcomes, notes

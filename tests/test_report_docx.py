@@ -20,7 +20,7 @@ def _plan(site, name, title, number, start, end, target, categories=()):
 
 @pytest.fixture
 def report_site(site):
-    site.options = {"agency_name": "Sở Thử nghiệm tỉnh Hòa Bình Xanh", "parent_agency": "UBND tỉnh Hòa Bình Xanh"}
+    site.options = {"agency": {"name": "Sở Thử nghiệm tỉnh Hòa Bình Xanh", "parent": "UBND tỉnh Hòa Bình Xanh"}}
     _plan(site, "a.md", "Kế hoạch tuyên truyền CCHC năm 2026", "12/KH-STN", "2026-01", "2026-12", 2)
     _plan(site, "b.md", "Kế hoạch tuyên truyền chuyển đổi số", "7/KH-CĐS", "2026-08", "2027-01", 1, ["Chuyển đổi số"])
     articles = [("2026-06-30", "Tin tức CCHC"), ("2026-07-02", "Tin tức CCHC"), ("2026-07-20", "Tin tức CCHC"),

@@ -51,8 +51,6 @@ def settings_from(config: MkDocsConfig, options: CchcConfig, include_unpublished
         agency=Agency(**{key: options.agency[key] for key in options.agency}),
         include_unpublished=include_unpublished,
         # Agency identity for the báo cáo, when the configuration has it (optional keys).
-        agency_name=str(options.get("agency_name") or ""),
-        parent_agency=str(options.get("parent_agency") or ""),
     )
 
 

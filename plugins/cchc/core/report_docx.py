@@ -37,10 +37,8 @@ class Blank(str):
 
 def _agency_lines(settings: Settings) -> tuple[str, str]:
     """(governing body, agency), from the configuration; the site name's last part names the agency."""
-    agency = settings.agency
-    if not settings.agency_name:
-        agency = re.split(r"\s+[–—-]\s+", agency)[-1]  # 'Cải cách hành chính – Sở …' -> 'Sở …'
-    return settings.parent_agency, agency
+    agency = settings.agency.name or re.split(r"\s+[–—-]\s+", settings.site_name)[-1]  # '… – Sở …' -> 'Sở …'
+    return settings.agency.parent, agency
 
 
 def _place(agency: str) -> str:

@@ -36,12 +36,6 @@ class Settings:
     feed_items: int = 20
     agency: Agency = Agency()
     include_unpublished: bool = False  # mkdocs serve shows drafts and scheduled articles, marked
-    agency_name: str = ""  # the agency's name in a báo cáo's header; empty: site_name
-    parent_agency: str = ""  # its governing body (cơ quan chủ quản), e.g. "UBND tỉnh …"; may stay empty
-
-    @property
-    def agency(self) -> str:
-        return self.agency_name or self.site_name
 
     @cached_property
     def tz(self) -> ZoneInfo:

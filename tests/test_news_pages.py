@@ -132,17 +132,21 @@ def test_article_page_shows_every_field(site):
         assert text in page, text
     # categories in the configured order, links resolve to real pages
     assert page.index(">Tin tức CCHC<") < page.index(">Văn bản chỉ đạo<")
-    assert '<img src="../../anh/hoi-nghi.jpg" alt="Quang cảnh hội nghị" width="1000" height="500"' in page
-    assert 'src="../../anh/hoi-nghi.jpg"' in page.split("cchc-article__body")[1]
+    cover = page.split('class="cchc-article__cover"')[1].split("</figure>")[0]
+    assert 'src="../../anh/hoi-nghi.jpg.w960.jpg"' in cover and 'alt="Quang cảnh hội nghị"' in cover
+    assert 'width="960" height="480"' in cover and 'loading="lazy"' not in cover  # above the fold
+    body = page.split("cchc-article__body")[1]
+    assert 'src="../../anh/hoi-nghi.jpg.w960.jpg"' in body and 'loading="lazy"' in body  # body image: <picture>
     assert site.exists("tin-bai/2024/anh/hoi-nghi.jpg") and site.exists("tin-bai/2024/van-ban/ke-hoach.pdf")
-    # listing thumbnail made with Pillow
-    thumb = site.root / "site/tin-bai/2024/anh/hoi-nghi.w480.jpg"
-    assert Image.open(thumb).size == (480, 240)
-    assert 'hoi-nghi.w480.jpg" alt="" loading="lazy"' in site.html("tin-bai/")
+    # listing thumbnail cropped to 3:2 (the source is 2:1)
+    thumb = site.root / "site/tin-bai/2024/anh/hoi-nghi.jpg.t640.jpg"
+    assert Image.open(thumb).size == (640, 427)
+    assert 'hoi-nghi.jpg.t640.jpg" srcset=' in site.html("tin-bai/")
     # a shared link shows title, summary and cover (Open Graph, absolute URLs)
     assert '<meta property="og:title" content="Hội nghị triển khai">' in page
     assert '<meta property="og:url" content="https://so.example.gov.vn/cchc/tin-bai/2024/03/hoi-nghi-trien-khai/">' in page
-    assert '<meta property="og:image" content="https://so.example.gov.vn/cchc/tin-bai/2024/anh/hoi-nghi.jpg">' in page
+    assert ('<meta property="og:image" content="https://so.example.gov.vn/cchc/tin-bai/2024/03/hoi-nghi-trien-khai/'
+            'the-chia-se.png">') in page
 
 
 def test_tags_in_vietnamese_order_and_merged_by_slug(site):

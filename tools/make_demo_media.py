@@ -7,7 +7,8 @@ cùng một môi trường:
     .venv/bin/python tools/make_demo_media.py
 
 - Ảnh bìa/ảnh minh họa: JPEG 1200x675, quality 80, không EXIF, hình khối màu
-  cố định và chữ ngắn (không dấu) vẽ bằng font mặc định của Pillow.
+  cố định và chữ tiếng Việt có dấu, vẽ bằng phông Be Vietnam Pro (gói PyPI
+  fontpkg-be-vietnam-pro, cài cùng dự án; không tải gì khi chạy).
 - Văn bản PDF (giả lập bản scan): trang A4 vẽ bằng Pillow. Chữ tiếng Việt cần
   font có đủ dấu (DejaVu Sans); nếu máy không có, dùng font mặc định và bỏ dấu.
   Ngày tạo/sửa trong PDF được cố định.
@@ -61,8 +62,14 @@ def _out(path: Path) -> Path:
 # Ảnh JPEG
 # --------------------------------------------------------------------------
 
-def default_font(size: int) -> ImageFont.ImageFont | ImageFont.FreeTypeFont:
-    return ImageFont.load_default(size=size)
+def default_font(size: int) -> ImageFont.FreeTypeFont:
+    """The font of the social cards (cchc.core.fonts): every Vietnamese diacritic, installed by pip."""
+    from cchc.core.fonts import MISSING, vietnamese_font
+
+    path = vietnamese_font(700)
+    if path is None:
+        sys.exit(MISSING)
+    return ImageFont.truetype(str(path), size)
 
 
 def save_jpeg(im: Image.Image, path: Path) -> None:
@@ -75,7 +82,7 @@ def base_canvas(bg: tuple[int, int, int], band: tuple[int, int, int]) -> tuple[I
     im = Image.new("RGB", (W, H), bg)
     d = ImageDraw.Draw(im)
     d.rectangle([0, H - 90, W, H], fill=band)
-    d.text((40, H - 68), "SO KH&CN HOA BINH XANH  |  CCHC", font=default_font(30), fill=(255, 255, 255))
+    d.text((40, H - 68), "SỞ KH&CN HÒA BÌNH XANH  |  CẢI CÁCH HÀNH CHÍNH", font=default_font(28), fill=(255, 255, 255))
     return im, d
 
 
@@ -84,7 +91,7 @@ def img_hoi_nghi(path: Path) -> None:
     im, d = base_canvas((236, 230, 218), (150, 24, 30))
     d.rectangle([120, 60, 1080, 300], fill=(178, 30, 36))          # phông sân khấu
     d.rectangle([160, 95, 1040, 170], fill=(200, 160, 40))         # dải chữ
-    d.text((200, 110), "CCHC 2025", font=default_font(48), fill=(150, 24, 30))
+    d.text((200, 108), "HỘI NGHỊ CCHC 2025", font=default_font(44), fill=(150, 24, 30))
     d.rectangle([120, 300, 1080, 340], fill=(120, 80, 50))         # mặt sân khấu
     d.rectangle([540, 200, 660, 300], fill=(90, 60, 40))           # bục
     d.ellipse([585, 160, 615, 190], fill=(60, 40, 30))
@@ -100,7 +107,7 @@ def img_chu_ky_so(path: Path) -> None:
     """Lớp tập huấn: màn chiếu, máy tính xách tay, token chữ ký số."""
     im, d = base_canvas((222, 234, 246), (20, 70, 140))
     d.rectangle([90, 50, 660, 380], fill=(255, 255, 255), outline=(60, 60, 60), width=6)
-    d.text((130, 90), "CHU KY SO", font=default_font(56), fill=(20, 70, 140))
+    d.text((130, 90), "CHỮ KÝ SỐ", font=default_font(52), fill=(20, 70, 140))
     d.line([130, 180, 600, 180], fill=(20, 70, 140), width=4)
     for i in range(4):
         d.rectangle([130, 210 + i * 38, 560 - i * 60, 228 + i * 38], fill=(170, 190, 215))
@@ -119,11 +126,11 @@ def img_nen_tang(path: Path) -> None:
     im, d = base_canvas((232, 244, 236), (25, 110, 70))
     center = (600, 280)
     nodes = [(180, 120), (180, 440), (1020, 120), (1020, 440), (600, 40), (330, 280), (870, 280)]
-    labels = ["KH", "CN", "TDC", "SHTT", "API", "DVC", "ISO"]
+    labels = ["KH", "CN", "TĐC", "SHTT", "API", "DVC", "ISO"]
     for x, y in nodes:
         d.line([center, (x, y)], fill=(90, 150, 110), width=5)
     d.ellipse([500, 180, 700, 380], fill=(25, 110, 70))
-    d.text((552, 260), "DATA", font=default_font(40), fill=(255, 255, 255))
+    d.text((528, 258), "DỮ LIỆU", font=default_font(34), fill=(255, 255, 255))
     for (x, y), label in zip(nodes, labels):
         d.rounded_rectangle([x - 75, y - 32, x + 75, y + 32], radius=14, fill=(255, 255, 255),
                             outline=(25, 110, 70), width=4)
@@ -135,7 +142,7 @@ def img_ky_nang_so(path: Path) -> None:
     """Phòng máy: các dãy bàn máy tính, bảng trắng."""
     im, d = base_canvas((245, 238, 226), (200, 100, 20))
     d.rectangle([380, 40, 820, 200], fill=(255, 255, 255), outline=(120, 120, 120), width=5)
-    d.text((420, 95), "KY NANG SO", font=default_font(50), fill=(200, 100, 20))
+    d.text((420, 95), "KỸ NĂNG SỐ", font=default_font(46), fill=(200, 100, 20))
     for row in range(3):
         y = 250 + row * 105
         d.rectangle([80, y + 60, 1120, y + 75], fill=(150, 110, 70))   # mặt bàn
@@ -162,7 +169,7 @@ def img_cao_diem(path: Path) -> None:
                   fill=(196, 28, 36) if i % 2 == 0 else (230, 180, 30))
     d.line([60, 300, 1140, 300], fill=(90, 60, 40), width=4)
     d.rectangle([150, 420, 1050, 560], fill=(255, 255, 255), outline=(196, 28, 36), width=5)
-    d.text((200, 465), "DVC  |  DE AN 06  |  ISO 9001", font=default_font(40), fill=(160, 20, 30))
+    d.text((200, 465), "DVC  |  ĐỀ ÁN 06  |  ISO 9001", font=default_font(38), fill=(160, 20, 30))
     save_jpeg(im, path)
 
 
@@ -170,7 +177,7 @@ def img_bieu_do(path: Path) -> None:
     """Biểu đồ cột: tỷ lệ (%) hồ sơ trực tuyến / trực tiếp theo tháng, 6 tháng đầu năm 2026."""
     im = Image.new("RGB", (W, H), (255, 255, 255))
     d = ImageDraw.Draw(im)
-    d.text((60, 30), "HO SO 6 THANG 2026 (%)", font=default_font(40), fill=(30, 30, 30))
+    d.text((60, 30), "HỒ SƠ 6 THÁNG ĐẦU NĂM 2026 (%)", font=default_font(32), fill=(30, 30, 30))
     x0, y0, x1, y1 = 120, 120, 1140, 580
     d.line([x0, y1, x1, y1], fill=(30, 30, 30), width=3)
     d.line([x0, y0, x0, y1], fill=(30, 30, 30), width=3)
@@ -186,9 +193,9 @@ def img_bieu_do(path: Path) -> None:
         d.rectangle([x + 66, y1 - b * 4, x + 126, y1], fill=(230, 140, 30))
         d.text((x + 40, y1 + 12), f"T{i + 1}", font=default_font(26), fill=(30, 30, 30))
     d.rectangle([760, 40, 790, 70], fill=(25, 110, 170))
-    d.text((800, 40), "ONLINE", font=default_font(26), fill=(30, 30, 30))
-    d.rectangle([960, 40, 990, 70], fill=(230, 140, 30))
-    d.text((1000, 40), "DIRECT", font=default_font(26), fill=(30, 30, 30))
+    d.text((800, 40), "TRỰC TUYẾN", font=default_font(22), fill=(30, 30, 30))
+    d.rectangle([970, 40, 1000, 70], fill=(230, 140, 30))
+    d.text((1010, 40), "TRỰC TIẾP", font=default_font(22), fill=(30, 30, 30))
     save_jpeg(im, path)
 
 

@@ -84,6 +84,7 @@ class CchcConfig(base.Config):
     # <iframe> in articles only from these hosts (and their subdomains); everything else is removed.
     iframe_hosts = c.ListOfItems(c.Type(str), default=DEFAULT_IFRAME_HOSTS)
     agency = c.SubConfig(AgencyConfig)
+    image_cache = c.Type(str, default=".cache/cchc/images")  # processed photos and cards, kept across builds
 
 
 def site_problem(site_url: str | None) -> str | None:

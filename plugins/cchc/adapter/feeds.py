@@ -19,9 +19,9 @@ class FeedWriter:
         if article is not None:
             self.bodies[article.url] = html
 
-    def write(self, content: Content, site_dir: str) -> None:
+    def write(self, content: Content, site_dir: str, images=None) -> None:
         try:
-            outputs = build_feeds(content.articles, content.settings, self.bodies)
+            outputs = build_feeds(content.articles, content.settings, self.bodies, images)
         except ValueError as error:
             raise PluginError(f"Không tạo được bản tin RSS/Atom: {error}") from None
         root = Path(site_dir)

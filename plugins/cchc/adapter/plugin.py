@@ -6,6 +6,7 @@ import logging
 from pathlib import Path
 
 import yaml
+from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
@@ -22,7 +23,11 @@ from ..core.pages import PageSpec
 from ..core.sanitize import clean_html, may_hold_unsafe, removals
 from ..core.search_terms import procedure_summary
 from ..core.settings import Agency, Settings
-from ..core.thumbnails import make_thumbnail
+from ..core.embed import embed_outputs
+from ..core.image_cache import ImageCache
+from ..core.images import is_raster
+from ..core.media import Media, publish_media
+from ..core.picture import picture_html, responsive_body
 from ..core.urls import file_href
 from ..core.vietnamese import slugify
 from . import log_messages
@@ -50,6 +55,7 @@ def settings_from(config: MkDocsConfig, options: CchcConfig, include_unpublished
         feed_items=options.feed_items,
         agency=Agency(**{key: options.agency[key] for key in options.agency}),
         include_unpublished=include_unpublished,
+        image_cache=options.image_cache,
         # Agency identity for the báo cáo, when the configuration has it (optional keys).
     )
 
@@ -72,6 +78,7 @@ class CchcPlugin(BasePlugin[CchcConfig]):
         self.staged: StagedOutput | None = None
         self.built = False
         self.feeds = FeedWriter()
+        self.media = Media()
 
     def on_startup(self, *, command, dirty):
         self.command = command
@@ -83,6 +90,7 @@ class CchcPlugin(BasePlugin[CchcConfig]):
         settings = settings_from(config, self.config, include_unpublished=self.command == "serve")
         self.content = load_content(settings)
         self.feeds = FeedWriter()  # bodies of this build only
+        self._publish_media()
         report_errors(self.content.errors)
         if self.content.held:
             log.info("Không xuất bản %d bài nháp/hẹn giờ: %s", len(self.content.held),
@@ -130,13 +138,16 @@ class CchcPlugin(BasePlugin[CchcConfig]):
                                     "Thay liên kết bằng bản sao thật của tệp.") for f in linked])
 
     def _add_content_assets(self, files: Files, config: MkDocsConfig) -> None:
-        """Images and attachments under content/ keep their relative place in the site."""
+        """Attachments under content/ keep their relative place in the site. Photos never go out as
+        they are (EXIF, GPS, 4000 px): their clean copies and variants come from the image cache."""
         settings = self.content.settings
         root = settings.content_root
-        taken = {f.dest_uri for f in files} | set(feed_paths(self.content.articles)) | set(config.theme.static_templates)
+        embed = embed_outputs(self.content.articles, settings, self.media.images)
+        taken = {f.dest_uri for f in files} | set(feed_paths(self.content.articles)) | \
+            set(config.theme.static_templates) | set(embed)
         clashes = []
         for path in published_files(root):
-            if path.suffix.lower() == ".md":
+            if path.suffix.lower() == ".md" or is_raster(path.name):
                 continue
             asset = File.generated(config, path.relative_to(root).as_posix(), abs_src_path=str(path))
             if asset.dest_uri in taken:  # would silently replace a generated page, export or feed
@@ -147,11 +158,31 @@ class CchcPlugin(BasePlugin[CchcConfig]):
                 continue
             files.append(asset)
         report_errors(clashes)
-        for article in self.content.articles.articles:
-            if article.image:
-                thumb = article.image.thumb_path
-                if files.get_file_from_path(thumb) is None:
-                    files.append(File.generated(config, thumb, content=make_thumbnail(root / article.image.path)))
+        for site_path, cached in sorted(self.media.files.items()):
+            if files.get_file_from_path(site_path) is None:
+                files.append(File.generated(config, site_path, abs_src_path=str(cached)))
+        for path, data in embed.items():
+            files.append(File.generated(config, path, content=data))
+
+    # -- images --------------------------------------------------------------------------------
+    def _publish_media(self) -> None:
+        """Clean copies, variants and social cards, from the cache when the input is unchanged; bad
+        images join the content errors, so that the editor sees every problem at once."""
+        settings = self.content.settings
+        cache = ImageCache(settings.project_dir / settings.image_cache)
+        self.media = publish_media(self.content, cache)
+        self.content.errors.extend(self.media.errors)
+        for notice in self.media.notices:
+            log.warning(notice)
+        log.info("Ảnh: %d ảnh/thẻ chia sẻ mới được xử lý, %d lấy lại từ bộ nhớ đệm %s.",
+                 cache.processed, cache.reused, settings.image_cache)
+
+    def _picture(self, image, href: str, kind: str = "cover", alt: str | None = None, lazy: bool = False) -> Markup:
+        """Jinja filter: `{{ a.image | cchc_picture(a.image.path | cchc_file | url, 'thumb', '', true) }}`."""
+        published = self.media.images.get(image.path)
+        if published is None:  # not published (cannot happen in a successful build): show nothing
+            return Markup("")
+        return Markup(picture_html(published, href, image.alt if alt is None else alt, kind, lazy))
 
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files):
         self.files = files
@@ -164,6 +195,8 @@ class CchcPlugin(BasePlugin[CchcConfig]):
         env.filters["cchc_slug"] = slugify
         env.filters["cchc_file"] = file_href  # content file paths: `{{ path | cchc_file | url }}`
         env.globals["cchc_agency"] = self.content.settings.agency  # header logo, footer of every page
+        env.filters["cchc_picture"] = self._picture
+        env.filters["cchc_card"] = lambda article: self.media.cards.get(article.url)  # site path or None
         return env
 
     # -- pages ---------------------------------------------------------------------------------
@@ -201,7 +234,10 @@ class CchcPlugin(BasePlugin[CchcConfig]):
 
     @event_priority(-100)  # last: the body as every other plugin left it
     def _collect_feed_body(self, html: str, page: Page, config: MkDocsConfig, files: Files):
-        self.feeds.page_content(html, self.specs.get(page.file.src_uri))
+        spec = self.specs.get(page.file.src_uri)
+        self.feeds.page_content(html, spec)  # feeds keep plain <img>: readers differ in <picture> support
+        if spec is not None and spec.data.get("article") is not None:
+            return responsive_body(html, page.url, self.media.images)
         return html
 
     on_page_content = CombinedEvent(_sanitize, _collect_feed_body)
@@ -220,7 +256,7 @@ class CchcPlugin(BasePlugin[CchcConfig]):
             config.site_dir,
             {p.url: procedure_summary(p.code, p.name, p.field) for p in self.content.procedures.all},
             {a.url: list(a.tags) for a in self.content.articles.articles if a.tags})
-        self.feeds.write(self.content, config.site_dir)  # into the staging folder, before the swap
+        self.feeds.write(self.content, config.site_dir, self.media.images)  # into the staging folder, before the swap
         self.built = True  # MkDocs may still abort after this event (--strict with warnings)
 
     def on_serve(self, server, config: MkDocsConfig, builder):

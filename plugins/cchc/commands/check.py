@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from ..core.content import load_content
 from ..core.errors import ordered, summary
+from ..core.image_cache import ImageCache
+from ..core.media import publish_media
 from .fix_encoding import fix_encoding
 
 HELP = "kiểm tra toàn bộ nội dung, không xây dựng trang"
@@ -20,6 +22,8 @@ def run(args, settings) -> int:
         if status:
             return status
     content = load_content(settings)
+    # images are checked by processing them (into the build's cache, so the next build reuses them)
+    content.errors.extend(publish_media(content, ImageCache(settings.project_dir / settings.image_cache)).errors)
     for error in ordered(content.errors):
         print(error)
     if content.errors:

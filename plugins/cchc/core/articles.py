@@ -3,8 +3,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PIL import Image as PILImage, UnidentifiedImageError
-
 from .errors import ContentError, duplicates
 from .excerpt import excerpt
 from .fields import PASSTHROUGH_KEYS, FieldReader
@@ -31,13 +29,7 @@ def _image(reader: FieldReader) -> Image | None:
     path = reader.local_file("image", relative)
     if not path or not alt:
         return None
-    try:
-        with PILImage.open(reader.content_root / path) as picture:
-            width, height = picture.size
-    except (UnidentifiedImageError, OSError):
-        reader.error("image", f"Tệp '{relative}' không phải ảnh đọc được.", "Dùng ảnh JPEG, PNG hoặc WebP.")
-        return None
-    return Image(path, alt, width, height)
+    return Image(path, alt)  # its pixels are checked and published by media.py
 
 
 def _unique_tags(names: list[str]) -> tuple[str, ...]:

@@ -22,8 +22,10 @@ from feedgen.util import xml_elem
 
 from .absolute_urls import make_absolute
 from .collections import ArticleIndex
+from .images import PublishedImage
 from .records import Article
 from .settings import Settings
+from .urls import file_href
 
 RSS_PATH = "feed.xml"
 ATOM_PATH = "atom.xml"
@@ -78,9 +80,11 @@ def clean(text: str) -> str:
     return _NOT_XML.sub("", text)
 
 
-def build_feeds(index: ArticleIndex, settings: Settings, contents: Mapping[str, str]) -> dict[str, bytes]:
+def build_feeds(index: ArticleIndex, settings: Settings, contents: Mapping[str, str],
+                images: Mapping[str, PublishedImage] | None = None) -> dict[str, bytes]:
     """Every feed file: path -> bytes.
 
+    images: content path -> the published cover (its clean copy is what the feeds link and size).
     contents: article.url -> the article body as rendered HTML, with URLs relative to the article page.
     Only published articles are shown; each feed has at most settings.feed_items entries, newest first.
     """
@@ -94,7 +98,7 @@ def build_feeds(index: ArticleIndex, settings: Settings, contents: Mapping[str, 
         chosen = [a for a in articles if a.published][: settings.feed_items]
         for article in chosen:
             if article.url not in entries:
-                entries[article.url] = make_entry(article, settings, contents.get(article.url))
+                entries[article.url] = make_entry(article, settings, contents.get(article.url), images or {})
         return [entries[a.url] for a in chosen]
 
     name = settings.site_name or "Cải cách hành chính"
@@ -123,19 +127,20 @@ def _changed(article: Article) -> datetime:
     return max(article.date, article.updated) if article.updated else article.date
 
 
-def make_entry(article: Article, settings: Settings, body_html: str | None) -> Entry:
+def make_entry(article: Article, settings: Settings, body_html: str | None,
+               images: Mapping[str, PublishedImage] | None = None) -> Entry:
     base = settings.site_url
     url = base + article.url
     body = body_html if body_html is not None else f"<p>{html.escape(article.excerpt)}</p>"
     enclosure = None
     parts = []
-    if article.image:
+    published = (images or {}).get(article.image.path) if article.image else None
+    if article.image and published:
         image = article.image
-        image_url = base + quote(image.path)
-        file = settings.content_root / image.path
-        enclosure = Enclosure(image_url, file.stat().st_size, image_type(image.path))
+        image_url = base + file_href(image.path)
+        enclosure = Enclosure(image_url, published.size, image_type(image.path))
         parts.append(f'<figure><img src="{html.escape(image_url)}" alt="{html.escape(image.alt)}" '
-                     f'width="{image.width}" height="{image.height}"></figure>')
+                     f'width="{published.width}" height="{published.height}"></figure>')
     parts.append(make_absolute(body, url))
     if article.attachments:
         items = "".join(

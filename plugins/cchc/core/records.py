@@ -5,7 +5,6 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import PurePosixPath
 
-from .thumbnails import thumbnail_path, thumbnail_size
 from .vietnamese import file_size, long_date
 
 
@@ -26,18 +25,9 @@ class Attachment:
 
 @dataclass(frozen=True)
 class Image:
+    """A cover; its published copy and variants (sizes as displayed) are in media.Media.images."""
     path: str  # relative to the content root
     alt: str
-    width: int
-    height: int
-
-    @property
-    def thumb_path(self) -> str:
-        return thumbnail_path(self.path)
-
-    @property
-    def thumb_size(self) -> tuple[int, int]:
-        return thumbnail_size(self.width, self.height)
 
 
 @dataclass(frozen=True)

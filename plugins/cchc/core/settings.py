@@ -36,6 +36,7 @@ class Settings:
     feed_items: int = 20
     agency: Agency = Agency()
     include_unpublished: bool = False  # mkdocs serve shows drafts and scheduled articles, marked
+    image_cache: str = ".cache/cchc/images"  # processed photos and social cards, relative to project_dir
 
     @cached_property
     def tz(self) -> ZoneInfo:

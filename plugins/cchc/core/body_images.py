@@ -1,0 +1,19 @@
+"""The images an article's Markdown body shows: (src, alt) as written by the editor.
+
+Python-Markdown finds them (inline, reference-style and raw `<img>` alike) and lxml reads the result,
+so no Markdown or HTML is parsed by hand."""
+from __future__ import annotations
+
+import lxml.html
+import markdown
+
+
+def body_images(body: str) -> list[tuple[str, str | None]]:
+    """(src, alt or None when the alt attribute is missing or blank), in reading order."""
+    if "![" not in body and "<img" not in body.lower():
+        return []
+    rendered = markdown.markdown(body)
+    if not rendered.strip():
+        return []
+    tree = lxml.html.fragment_fromstring(rendered, create_parent="div")
+    return [(img.get("src", ""), (img.get("alt") or "").strip() or None) for img in tree.iter("img")]

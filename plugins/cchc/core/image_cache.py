@@ -1,0 +1,98 @@
+"""A folder of processed images and social cards kept across builds (default .cache/cchc/images/).
+
+key = sha256(package versions + settings + source bytes): any change of input, settings or encoder
+gives a new entry, and an unchanged input is never processed twice. An entry is a folder with the
+output files and a meta.json; it is written under a temporary name and renamed, so an interrupted
+build never leaves half an entry behind. Self-contained on purpose, so that it can be merged into a
+general build cache later.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+from typing import Callable
+
+import PIL
+
+
+
+def _versions() -> str:
+    try:
+        own = version("cchc-site")
+    except PackageNotFoundError:
+        own = "dev"
+    return f"cchc-site {own}; Pillow {PIL.__version__}"
+
+
+@dataclass(frozen=True)
+class Entry:
+    folder: Path
+    meta: dict
+    names: dict[str, str]  # output name (e.g. a site path) -> file name in the folder
+
+    def file(self, name: str) -> Path:
+        return self.folder / self.names[name]
+
+
+class ImageCache:
+    def __init__(self, folder: Path):
+        self.folder = folder
+        self.processed = 0  # entries made by this build (a second build of the same input: 0)
+        self.reused = 0
+
+    @staticmethod
+    def key(source: bytes, settings: str) -> str:
+        digest = hashlib.sha256()
+        for part in (_versions().encode(), settings.encode(), source):
+            digest.update(len(part).to_bytes(8, "big"))
+            digest.update(part)
+        return digest.hexdigest()
+
+    def get_or_make(self, key: str, make: Callable[[], tuple[dict, dict[str, bytes]]]) -> Entry:
+        """The cached entry for `key`, or make() -> (meta, name -> bytes) stored first. Exceptions of
+        make() pass through and store nothing."""
+        entry = self._read(key)
+        if entry is not None:
+            self.reused += 1
+            return entry
+        meta, outputs = make()
+        self.processed += 1
+        return self._write(key, meta, outputs)
+
+    def _path(self, key: str) -> Path:
+        return self.folder / key[:2] / key
+
+    def _read(self, key: str) -> Entry | None:
+        folder = self._path(key)
+        try:
+            stored = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+        entry = Entry(folder, stored["meta"], stored["names"])
+        if not all((folder / name).is_file() for name in entry.names.values()):
+            return None
+        return entry
+
+    def _write(self, key: str, meta: dict, outputs: dict[str, bytes]) -> Entry:
+        final = self._path(key)
+        final.parent.mkdir(parents=True, exist_ok=True)
+        names = {name: f"{i}{Path(name).suffix}" for i, name in enumerate(sorted(outputs))}
+        temp = Path(tempfile.mkdtemp(prefix=f".{key[:8]}-", dir=final.parent))
+        try:
+            for name, file_name in names.items():
+                (temp / file_name).write_bytes(outputs[name])
+            (temp / "meta.json").write_text(json.dumps({"meta": meta, "names": names}, ensure_ascii=False),
+                                            encoding="utf-8")
+            if final.exists():  # a broken entry from an older run
+                shutil.rmtree(final)
+            os.replace(temp, final)
+        finally:
+            if temp.exists():
+                shutil.rmtree(temp, ignore_errors=True)
+        return Entry(final, meta, names)

@@ -1,0 +1,189 @@
+"""Photos for the web with Pillow: upright, without metadata, never larger than needed.
+
+One source image gives (all next to the source, so relative links keep working):
+- a clean copy at the source's own path: EXIF orientation applied, every metadata block (EXIF with
+  GPS, XMP, comments, ICC after conversion to sRGB) removed, at most MAX_SIDE pixels on each side;
+- responsive variants `<name>.w<width>.webp` + a JPEG (or PNG, with transparency) fallback;
+- listing thumbnails `<name>.t<width>.*`, cropped to one ratio so that every card lines up.
+No variant is ever wider than its source (never upscaled). The same bytes and settings always give
+the same output bytes.
+"""
+from __future__ import annotations
+
+import io
+import posixpath
+import warnings
+from dataclasses import dataclass, field
+
+from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
+
+RASTER_SUFFIXES = frozenset({".jpg", ".jpeg", ".png", ".webp"})
+_FORMATS = {"JPEG": ".jpg", "PNG": ".png", "WEBP": ".webp"}
+_TYPES = {".jpg": "image/jpeg", ".png": "image/png", ".webp": "image/webp"}
+
+
+@dataclass(frozen=True)
+class ImageSettings:
+    widths: tuple[int, ...] = (480, 960, 1600)  # responsive variants (an article column on a 3x phone ~ 1100 px)
+    thumb_widths: tuple[int, ...] = (320, 640)  # listing cards: 9rem on desktop, full width on phones
+    thumb_ratio: tuple[int, int] = (3, 2)
+    max_side: int = 2560  # the clean copy at the source path: no published image is larger
+    jpeg_quality: int = 80
+    webp_quality: int = 78
+
+    def key(self) -> str:
+        return repr(self)
+
+
+class ImageProblem(Exception):
+    """A source that cannot be published; message and fix in Vietnamese."""
+
+    def __init__(self, message: str, fix: str):
+        super().__init__(message)
+        self.message = message
+        self.fix = fix
+
+
+@dataclass(frozen=True)
+class Variant:
+    path: str  # relative to the content root (= site path)
+    width: int
+    height: int
+
+    @property
+    def type(self) -> str:
+        return _TYPES[posixpath.splitext(self.path)[1]]
+
+
+@dataclass(frozen=True)
+class PublishedImage:
+    path: str  # the clean copy, at the source's path
+    width: int  # of the clean copy, as displayed (after EXIF rotation)
+    height: int
+    size: int = 0  # bytes of the clean copy
+    variants: tuple[Variant, ...] = ()
+    thumbs: tuple[Variant, ...] = field(default=())
+
+    def of_type(self, kind: str, mime: str) -> list[Variant]:
+        return [v for v in (self.thumbs if kind == "thumb" else self.variants) if v.type == mime]
+
+    def fallback_type(self, kind: str) -> str:
+        return next(v.type for v in (self.thumbs if kind == "thumb" else self.variants) if v.type != "image/webp")
+
+    def to_json(self) -> dict:
+        return {"path": self.path, "width": self.width, "height": self.height, "size": self.size,
+                "variants": [[v.path, v.width, v.height] for v in self.variants],
+                "thumbs": [[v.path, v.width, v.height] for v in self.thumbs]}
+
+    @classmethod
+    def from_json(cls, data: dict) -> "PublishedImage":
+        return cls(data["path"], data["width"], data["height"], data["size"],
+                   tuple(Variant(*v) for v in data["variants"]), tuple(Variant(*v) for v in data["thumbs"]))
+
+
+def is_raster(path: str) -> bool:
+    return posixpath.splitext(path)[1].lower() in RASTER_SUFFIXES
+
+
+def open_checked(data: bytes) -> Image.Image:
+    """Decode fully, so that a truncated file or a decompression bomb is found now, not by a reader."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", Image.DecompressionBombWarning)  # Pillow's limit is an error here
+        try:
+            picture = Image.open(io.BytesIO(data))
+            picture.load()
+        except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+            raise ImageProblem(
+                f"Ảnh quá lớn (vượt giới hạn {Image.MAX_IMAGE_PIXELS:,} điểm ảnh của Pillow, có thể là "
+                "'bom giải nén').", "Thu nhỏ ảnh xuống dưới 4000 điểm ảnh mỗi chiều rồi lưu lại.") from None
+        except UnidentifiedImageError:
+            raise ImageProblem("Tệp không phải ảnh (không đọc được như JPEG, PNG hay WebP).",
+                               "Mở ảnh bằng trình xem ảnh và lưu lại dạng JPEG hoặc PNG.") from None
+        except (OSError, SyntaxError, ValueError) as error:  # truncated data, broken chunks
+            raise ImageProblem(f"Tệp ảnh bị hỏng hoặc chưa tải lên hết ({error}).",
+                               "Chép lại ảnh gốc từ máy ảnh/điện thoại rồi lưu đè tệp này.") from None
+    if picture.format not in _FORMATS:
+        raise ImageProblem(f"Định dạng ảnh {picture.format} không được hỗ trợ.", "Dùng ảnh JPEG, PNG hoặc WebP.")
+    return picture
+
+
+def _upright_srgb(picture: Image.Image) -> Image.Image:
+    """Orientation applied, colours in sRGB, mode RGB or RGBA, and no metadata left in `info`."""
+    icc = picture.info.get("icc_profile")
+    upright = ImageOps.exif_transpose(picture)
+    alpha = upright.mode in ("RGBA", "LA", "PA") or (upright.mode == "P" and "transparency" in upright.info)
+    mode = "RGBA" if alpha else "RGB"
+    if upright.mode not in ("RGB", "RGBA"):
+        upright = upright.convert("RGBA" if alpha else "RGB")
+    if icc:  # phone photos are often Display P3: convert, since the profile itself is dropped
+        try:
+            upright = ImageCms.profileToProfile(upright, ImageCms.ImageCmsProfile(io.BytesIO(icc)),
+                                                ImageCms.createProfile("sRGB"), outputMode=mode)
+        except (ImageCms.PyCMSError, OSError, ValueError):
+            pass  # a broken profile: keep the pixels as they are
+    clean = upright.convert(mode) if upright.mode != mode else upright.copy()
+    clean.info = {}
+    return clean
+
+
+def _fit(size: tuple[int, int], max_width: int, max_side: int) -> tuple[int, int]:
+    width, height = size
+    scale = min(1.0, max_width / width, max_side / width, max_side / height)
+    return max(1, round(width * scale)), max(1, round(height * scale))
+
+
+def _encode(picture: Image.Image, suffix: str, settings: ImageSettings) -> bytes:
+    out = io.BytesIO()
+    if suffix == ".webp":
+        picture.save(out, "WEBP", quality=settings.webp_quality, method=4)
+    elif suffix == ".png":
+        picture.save(out, "PNG", optimize=True)
+    else:
+        picture.convert("RGB").save(out, "JPEG", quality=settings.jpeg_quality, optimize=True, progressive=True)
+    return out.getvalue()
+
+
+def _variant_path(path: str, tag: str, suffix: str) -> str:
+    return f"{path}.{tag}{suffix}"
+
+
+def process(path: str, data: bytes, settings: ImageSettings) -> tuple[PublishedImage, dict[str, bytes]]:
+    """(what to publish, site path -> bytes). Raises ImageProblem for a source that cannot be used."""
+    source = open_checked(data)
+    own_suffix = _FORMATS[source.format]
+    picture = _upright_srgb(source)
+    fallback = ".png" if picture.mode == "RGBA" else ".jpg"
+    outputs: dict[str, bytes] = {}
+
+    full_size = _fit(picture.size, settings.max_side, settings.max_side)
+    full = picture if full_size == picture.size else picture.resize(full_size, Image.LANCZOS, reducing_gap=3.0)
+    outputs[path] = _encode(full, own_suffix, settings)
+
+    variants: list[Variant] = []
+    for width in sorted({_fit(full.size, w, settings.max_side)[0] for w in settings.widths}):
+        size = _fit(full.size, width, settings.max_side)
+        scaled = full if size == full.size else full.resize(size, Image.LANCZOS, reducing_gap=3.0)
+        for suffix in (".webp", fallback):
+            target = _variant_path(path, f"w{size[0]}", suffix)
+            outputs[target] = _encode(scaled, suffix, settings)
+            variants.append(Variant(target, *size))
+
+    ratio_w, ratio_h = settings.thumb_ratio
+    crop_w = min(full.width, round(full.height * ratio_w / ratio_h))
+    thumbs: list[Variant] = []
+    for width in sorted({min(w, crop_w) for w in settings.thumb_widths}):
+        size = (width, max(1, round(width * ratio_h / ratio_w)))
+        cropped = ImageOps.fit(full, size, Image.LANCZOS)
+        for suffix in (".webp", fallback):
+            target = _variant_path(path, f"t{width}", suffix)
+            outputs[target] = _encode(cropped, suffix, settings)
+            thumbs.append(Variant(target, *size))
+    return PublishedImage(path, full.width, full.height, len(outputs[path]), tuple(variants), tuple(thumbs)), outputs
+
+
+def displayed_size(data_path) -> tuple[int, int]:
+    """Width and height as a reader sees the image: EXIF orientations 5-8 swap them."""
+    with Image.open(data_path) as picture:
+        width, height = picture.size
+        orientation = picture.getexif().get(0x0112, 1)
+    return (height, width) if orientation in (5, 6, 7, 8) else (width, height)

@@ -1,0 +1,241 @@
+"""Photos from phones: upright, without EXIF/GPS, never over 2,560 px, responsive, cached; social cards;
+the embeddable news box; every bad image named with its article."""
+from __future__ import annotations
+
+import io
+import json
+import struct
+import zlib
+from pathlib import Path
+
+import pytest
+from lxml import html as lxml_html
+from PIL import Image, ImageChops
+
+from conftest import Site, article
+
+from cchc.core.fonts import vietnamese_font
+from cchc.core.images import ImageSettings, PublishedImage, Variant
+from cchc.core.picture import responsive_body
+from cchc.core.social_card import draw_card, fit_title, wrap_words
+
+TITLE = "Hội nghị triển khai công tác cải cách hành chính năm 2025 tại Sở"
+URL = "tin-bai/2025/03/hoi-nghi-trien-khai-cong-tac-cai-cach-hanh-chinh-nam-2025-tai-so/"
+PUBLISHED = (".jpg", ".jpeg", ".png", ".webp")
+
+
+def phone_photo(width=4000, height=3000, orientation=6) -> bytes:
+    """What a phone uploads: 4000x3000 stored sideways, EXIF orientation 6 and the staff's GPS position."""
+    picture = Image.new("RGB", (width, height), (30, 110, 60))
+    picture.paste((200, 40, 40), (0, 0, width // 4, height))  # a band that shows which side is up
+    exif = Image.Exif()
+    exif[0x0112] = orientation
+    exif[0x010F] = "PhoneMaker"
+    gps = exif.get_ifd(0x8825)
+    gps.update({1: "N", 2: (21.0, 1.0, 30.0), 3: "E", 4: (105.0, 50.0, 10.0)})
+    out = io.BytesIO()
+    picture.save(out, "JPEG", quality=85, exif=exif)
+    return out.getvalue()
+
+
+def png_header(width: int, height: int) -> bytes:
+    """A PNG that only claims its size: enough for Pillow's decompression bomb check."""
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)) + \
+        chunk(b"IEND", b"")
+
+
+@pytest.fixture(scope="module")
+def phone_site(tmp_path_factory) -> tuple[Site, object, object]:
+    site = Site(tmp_path_factory.mktemp("phone"))
+    source = phone_photo()
+    assert Image.open(io.BytesIO(source)).getexif().get_ifd(0x8825)  # the upload does carry GPS
+    site.write("content/tin-bai/2025/anh/hoi-nghi.jpg", source)
+    site.add_article("2025/a.md", TITLE, "2025-03-05 08:00", image="anh/hoi-nghi.jpg",
+                     image_alt="Lãnh đạo Sở phát biểu", body="Mở đầu.\n\n![Toàn cảnh hội trường](anh/hoi-nghi.jpg)\n")
+    site.add_article("2025/b.md", "Bài không có ảnh", "2025-03-01")
+    first = site.build()
+    second = site.build()
+    return site, first, second
+
+
+def published_images(site: Site) -> list[Path]:
+    return [p for p in (site.root / "site").rglob("*") if p.suffix.lower() in PUBLISHED]
+
+
+def test_no_published_image_keeps_exif_or_gps_or_is_over_2560(phone_site):
+    site, _, _ = phone_site
+    files = published_images(site)
+    assert len(files) > 10
+    for path in files:
+        data = path.read_bytes()
+        with Image.open(path) as picture:
+            assert not picture.getexif(), path
+            assert max(picture.size) <= 2560, (path, picture.size)
+            assert "exif" not in picture.info and "xmp" not in picture.info, path
+        assert b"Exif" not in data and b"PhoneMaker" not in data, path
+    clean = Image.open(site.root / "site/tin-bai/2025/anh/hoi-nghi.jpg")
+    assert clean.size == (1920, 2560)  # upright (portrait) and scaled down to the limit
+    assert clean.getpixel((960, 100))[0] > 150  # the red band of the stored left side is now on top
+
+
+def test_cover_and_body_use_picture_with_webp_srcset_and_portrait_size(phone_site):
+    site, _, _ = phone_site
+    page = lxml_html.fromstring(site.html(URL))
+    cover = page.xpath("//figure[@class='cchc-article__cover']/picture")[0]
+    source, img = cover.find("source"), cover.xpath(".//img")[0]  # libxml2 nests <img> in <source>
+    assert source.get("type") == "image/webp" and ".webp 480w" in source.get("srcset")
+    assert "960w" in img.get("srcset") and img.get("alt") == "Lãnh đạo Sở phát biểu"
+    assert int(img.get("height")) > int(img.get("width"))  # 480x960 would be the bug: size read before rotation
+    assert img.get("loading") is None  # the cover is above the fold
+    body = page.xpath("//div[@class='cchc-article__body']//picture//img")[0]
+    assert body.get("loading") == "lazy" and body.get("alt") == "Toàn cảnh hội trường"
+    assert int(body.get("height")) > int(body.get("width"))
+    for url in (img.get("src"), body.get("src"), *[c.split()[0] for c in source.get("srcset").split(", ")]):
+        assert (site.root / "site" / URL / url).resolve().is_file(), url
+    listing = lxml_html.fromstring(site.html("tin-bai/")).xpath("//a[@class='cchc-card__thumb']//img")[0]
+    assert (int(listing.get("width")), int(listing.get("height"))) == (640, 427)  # cropped to 3:2
+    assert Image.open(site.root / "site/tin-bai/2025/anh/hoi-nghi.jpg.t320.webp").size == (320, 213)
+
+
+def test_social_card_is_1200x630_with_the_title_drawn(phone_site):
+    site, _, _ = phone_site
+    page = site.html(URL)
+    card_url = f"https://so.example.gov.vn/cchc/{URL}the-chia-se.png"
+    assert f'<meta property="og:image" content="{card_url}">' in page
+    assert f'<meta name="twitter:image" content="{card_url}">' in page
+    assert '<meta property="og:image:width" content="1200">' in page
+    assert '<meta property="og:image:height" content="630">' in page
+    card = Image.open(site.root / "site" / URL / "the-chia-se.png").convert("RGB")
+    assert card.size == (1200, 630)
+    blank = Image.open(io.BytesIO(draw_card("", "ngày 05 tháng 03 năm 2025", "Sở Thử nghiệm",
+                                            vietnamese_font(400), vietnamese_font(700)))).convert("RGB")
+    changed = ImageChops.difference(card, blank).getbbox()
+    assert changed is not None and changed[1] >= 158 and changed[3] <= 540  # only the title area differs
+    assert sum(1 for p in ImageChops.difference(card, blank).convert("L").get_flattened_data() if p > 64) > 5000
+
+
+def test_second_build_processes_no_image(phone_site):
+    _, first, second = phone_site
+    assert "Ảnh: 3 ảnh/thẻ chia sẻ mới được xử lý, 0 lấy lại" in first.stderr  # one photo, two cards
+    assert "Ảnh: 0 ảnh/thẻ chia sẻ mới được xử lý, 3 lấy lại" in second.stderr
+
+
+def test_embeddable_box_and_its_json(phone_site):
+    site, _, _ = phone_site
+    box = site.html("nhung/tin-moi.html")
+    tree = lxml_html.fromstring(box)
+    assert not tree.xpath("//script") and not tree.xpath("//link") and not tree.xpath("//@src")  # self-contained
+    assert tree.xpath("//base/@target") == ["_parent"]
+    links = tree.xpath("//a")
+    assert links and all(a.get("target") == "_parent" and a.get("href").startswith("https://so.example.gov.vn/cchc/")
+                         for a in links)
+    assert links[0].text == TITLE and "ngày 05 tháng 03 năm 2025" in box and "#9b1c1c" in box
+    data = json.loads(site.html("nhung/tin-moi.json"))
+    first = data["items"][0]
+    assert set(first) == {"title", "url", "date", "summary", "image"}
+    assert first["url"] == "https://so.example.gov.vn/cchc/" + URL and first["date"].startswith("2025-03-05T08:00")
+    assert first["image"] == "https://so.example.gov.vn/cchc/tin-bai/2025/anh/hoi-nghi.jpg.t640.jpg"
+    assert data["items"][1]["image"] is None
+
+
+def test_bad_images_name_the_article_and_the_image(site):
+    site.write("content/tin-bai/anh/chu.jpg", "không phải ảnh".encode())
+    site.write("content/tin-bai/anh/cut.jpg", phone_photo(800, 600)[:3000])
+    site.write("content/tin-bai/anh/bom.png", png_header(20000, 20000))
+    site.write("content/tin-bai/anh/bom-nho.png", png_header(10000, 10000))  # Pillow only warns: an error here
+    site.write("content/tin-bai/anh/tot.jpg", phone_photo(800, 600))
+    site.write("content/tin-bai/anh/le.jpg", phone_photo(800, 600)[:3000])  # used by no article
+    site.add_article("a.md", "Chữ", "2024-03-01", image="anh/chu.jpg", image_alt="Ảnh")
+    site.add_article("b.md", "Cắt", "2024-03-02", image="anh/cut.jpg", image_alt="Ảnh")
+    site.add_article("c.md", "Bom", "2024-03-03", image="anh/bom.png", image_alt="Ảnh")
+    site.add_article("d.md", "Bom nhỏ", "2024-03-04", body="Xem:\n\n![Ảnh lớn](anh/bom-nho.png)\n")
+    site.add_article("e.md", "Thiếu", "2024-03-05", body="Xem:\n\n![Sơ đồ](anh/khong-co.jpg)\n")
+    site.add_article("f.md", "Không mô tả", "2024-03-06", body="Xem:\n\n![](anh/tot.jpg)\n")
+    site.add_article("g.md", "Bìa thiếu tệp", "2024-03-07", image="anh/mat.jpg", image_alt="Ảnh")
+    site.add_article("h.md", "Bìa không mô tả", "2024-03-08", image="anh/tot.jpg")
+    result = site.build(ok=False)
+    assert result.returncode != 0
+    log = result.stdout + result.stderr
+    assert "Traceback" not in log
+    lines = [line for line in log.splitlines() if "ERROR" in line]
+    expected = {
+        "a.md:": ["[image]", "content/tin-bai/anh/chu.jpg", "không phải ảnh"],
+        "b.md:": ["[image]", "content/tin-bai/anh/cut.jpg", "bị hỏng"],
+        "c.md:": ["[image]", "content/tin-bai/anh/bom.png", "quá lớn"],
+        "d.md:": ["content/tin-bai/anh/bom-nho.png", "quá lớn"],
+        "e.md:": ["anh/khong-co.jpg", "không tìm thấy"],
+        "f.md:": ["anh/tot.jpg", "thiếu mô tả"],
+        "g.md:": ["[image]", "anh/mat.jpg", "Không tìm thấy"],
+        "h.md:": ["[image_alt]", "thiếu 'image_alt'"],
+        "content/tin-bai/anh/le.jpg:": ["bị hỏng"],
+    }
+    for where, parts in expected.items():
+        found = [line for line in lines if where in line and all(p in line for p in parts)]
+        assert found, f"{where} {parts}\n" + "\n".join(lines)
+    assert not (site.root / "site").exists()  # nothing half-published
+
+
+def test_hostile_file_name_produces_no_attribute(site):
+    name = 'a" onerror="alert(1)" x=".jpg'
+    site.write(f"content/tin-bai/anh/{name}", phone_photo(800, 600))
+    site.add_article("a.md", "Tên tệp lạ", "2024-03-01", image=f"anh/{name}", image_alt='Ảnh "lạ"')
+    site.build()
+    for page in (site.root / "site").rglob("*.html"):
+        tree = lxml_html.fromstring(page.read_text(encoding="utf-8"))
+        assert not tree.xpath("//@onerror"), page
+    html = site.html("tin-bai/")
+    assert "a%22%20onerror%3D%22alert%281%29%22%20x%3D%22.jpg.t600.webp" in html  # upright: 600 px wide
+    assert (site.root / "site/tin-bai/anh" / f"{name}.t600.webp").is_file()
+
+
+# -- pure functions ---------------------------------------------------------------------------
+def test_title_wraps_between_words_and_never_inside_one():
+    font_path = vietnamese_font(700)
+    assert font_path is not None
+    title = "Đẩy mạnh chuyển đổi số trong giải quyết thủ tục hành chính trên Cổng Dịch vụ công quốc gia"
+    font, lines = fit_title(title, font_path, 1056)
+    assert " ".join(lines) == title and 1 < len(lines) <= 4
+    assert all(font.getlength(line) <= 1056 for line in lines)
+    long_word = "Chuyểnđổisố" * 12  # no space anywhere: smaller size, then '…' rather than a cut word
+    _, lines = fit_title(f"Tin {long_word} mới", font_path, 1056)
+    assert all(word in ("Tin", long_word, "mới", "…") for line in lines for word in line.split())
+    from PIL import ImageFont
+    assert wrap_words("một hai", ImageFont.truetype(str(font_path), 40), 10) is None
+
+
+def _published(path: str) -> PublishedImage:
+    return PublishedImage(path, 1200, 1600, 1000,
+                          (Variant(f"{path}.w480.webp", 480, 640), Variant(f"{path}.w480.jpg", 480, 640),
+                           Variant(f"{path}.w960.webp", 960, 1280), Variant(f"{path}.w960.jpg", 960, 1280)),
+                          (Variant(f"{path}.t320.webp", 320, 213), Variant(f"{path}.t320.jpg", 320, 213)))
+
+
+def test_responsive_body_replaces_only_published_images():
+    images = {"tin-bai/2024/anh/a b.jpg": _published("tin-bai/2024/anh/a b.jpg")}
+    body = ('<p>Trước <img alt="Biểu đồ" src="../../anh/a%20b.jpg"> sau &amp; tiếp.</p>'
+            '<p><img alt="Ngoài" src="https://example.org/x.jpg"></p>')
+    out = responsive_body(body, "tin-bai/2024/03/bai/", images)
+    tree = lxml_html.fragment_fromstring(out, create_parent="div")
+    pictures = tree.xpath("//picture")
+    assert len(pictures) == 1
+    img = pictures[0].xpath(".//img")[0]
+    assert img.get("src") == "../../anh/a%20b.jpg.w960.jpg" and img.get("alt") == "Biểu đồ"
+    assert (img.get("width"), img.get("height"), img.get("loading")) == ("960", "1280", "lazy")
+    assert pictures[0].find("source").get("srcset") == "../../anh/a%20b.jpg.w480.webp 480w, ../../anh/a%20b.jpg.w960.webp 960w"
+    assert tree.text_content() == "Trước  sau & tiếp."
+    assert tree.xpath("//img[@src='https://example.org/x.jpg']")  # another site's image is left alone
+    plain = "<p>Không có ảnh.</p>"
+    assert responsive_body(plain, "tin-bai/2024/03/bai/", images) is plain
+
+
+def test_variants_are_never_upscaled():
+    from cchc.core.images import process
+    small = io.BytesIO()
+    Image.new("RGB", (300, 200), (1, 2, 3)).save(small, "PNG")
+    published, outputs = process("x.png", small.getvalue(), ImageSettings())
+    assert (published.width, published.height) == (300, 200)
+    assert {(v.width, v.height) for v in published.variants} == {(300, 200)}
+    assert {(v.width, v.height) for v in published.thumbs} == {(300, 200)}
+    assert all(Image.open(io.BytesIO(data)).width <= 300 for data in outputs.values())

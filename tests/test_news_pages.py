@@ -133,10 +133,11 @@ def test_article_page_shows_every_field(site):
     # categories in the configured order, links resolve to real pages
     assert page.index(">Tin tức CCHC<") < page.index(">Văn bản chỉ đạo<")
     cover = page.split('class="cchc-article__cover"')[1].split("</figure>")[0]
-    assert 'src="../../anh/hoi-nghi.jpg.w960.jpg"' in cover and 'alt="Quang cảnh hội nghị"' in cover
-    assert 'width="960" height="480"' in cover and 'loading="lazy"' not in cover  # above the fold
+    assert 'src="../../anh/hoi-nghi.jpg.w800.jpg"' in cover and 'alt="Quang cảnh hội nghị"' in cover
+    assert 'width="800" height="400"' in cover and 'loading="lazy"' not in cover  # above the fold
+    assert "hoi-nghi.jpg.w1000.webp 1000w" in cover  # never upscaled: the largest is the source's width
     body = page.split("cchc-article__body")[1]
-    assert 'src="../../anh/hoi-nghi.jpg.w960.jpg"' in body and 'loading="lazy"' in body  # body image: <picture>
+    assert 'src="../../anh/hoi-nghi.jpg.w800.jpg"' in body and 'loading="lazy"' in body  # body image: <picture>
     assert site.exists("tin-bai/2024/anh/hoi-nghi.jpg") and site.exists("tin-bai/2024/van-ban/ke-hoach.pdf")
     # listing thumbnail cropped to 3:2 (the source is 2:1)
     thumb = site.root / "site/tin-bai/2024/anh/hoi-nghi.jpg.t640.jpg"

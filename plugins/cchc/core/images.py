@@ -24,7 +24,7 @@ _TYPES = {".jpg": "image/jpeg", ".png": "image/png", ".webp": "image/webp"}
 
 @dataclass(frozen=True)
 class ImageSettings:
-    widths: tuple[int, ...] = (480, 960, 1600)  # responsive variants (an article column on a 3x phone ~ 1100 px)
+    widths: tuple[int, ...] = (480, 800, 1200, 1600)  # responsive variants: a 3x phone needs ~1100 px, a 2x desktop ~1500
     thumb_widths: tuple[int, ...] = (320, 640)  # listing cards: 9rem on desktop, full width on phones
     thumb_ratio: tuple[int, int] = (3, 2)
     max_side: int = 2560  # the clean copy at the source path: no published image is larger
@@ -152,7 +152,8 @@ def process(path: str, data: bytes, settings: ImageSettings) -> tuple[PublishedI
     source = open_checked(data)
     own_suffix = _FORMATS[source.format]
     picture = _upright_srgb(source)
-    fallback = ".png" if picture.mode == "RGBA" else ".jpg"
+    # PNG stays PNG (screenshots, diagrams: sharp edges); photos and anything with transparency
+    fallback = ".png" if picture.mode == "RGBA" or own_suffix == ".png" else ".jpg"
     outputs: dict[str, bytes] = {}
 
     full_size = _fit(picture.size, settings.max_side, settings.max_side)

@@ -239,3 +239,11 @@ def test_variants_are_never_upscaled():
     assert {(v.width, v.height) for v in published.variants} == {(300, 200)}
     assert {(v.width, v.height) for v in published.thumbs} == {(300, 200)}
     assert all(Image.open(io.BytesIO(data)).width <= 300 for data in outputs.values())
+
+
+def test_cchc_check_reports_bad_images_too(site):
+    site.write("content/tin-bai/anh/cut.jpg", phone_photo(800, 600)[:3000])
+    site.add_article("a.md", "Cắt", "2024-03-02", image="anh/cut.jpg", image_alt="Ảnh")
+    result = site.cchc("check")
+    assert result.returncode == 1
+    assert "a.md:" in result.stdout and "[image] Ảnh bìa 'content/tin-bai/anh/cut.jpg'" in result.stdout

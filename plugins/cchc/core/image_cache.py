@@ -13,6 +13,7 @@ import json
 import os
 import shutil
 import tempfile
+import threading
 from dataclasses import dataclass
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
@@ -45,6 +46,7 @@ class ImageCache:
         self.folder = folder
         self.processed = 0  # entries made by this build (a second build of the same input: 0)
         self.reused = 0
+        self._lock = threading.Lock()  # media.py processes images in threads
 
     @staticmethod
     def key(source: bytes, settings: str) -> str:
@@ -59,10 +61,12 @@ class ImageCache:
         make() pass through and store nothing."""
         entry = self._read(key)
         if entry is not None:
-            self.reused += 1
+            with self._lock:
+                self.reused += 1
             return entry
         meta, outputs = make()
-        self.processed += 1
+        with self._lock:
+            self.processed += 1
         return self._write(key, meta, outputs)
 
     def _path(self, key: str) -> Path:
@@ -90,8 +94,14 @@ class ImageCache:
             (temp / "meta.json").write_text(json.dumps({"meta": meta, "names": names}, ensure_ascii=False),
                                             encoding="utf-8")
             if final.exists():  # a broken entry from an older run
-                shutil.rmtree(final)
-            os.replace(temp, final)
+                shutil.rmtree(final, ignore_errors=True)
+            try:
+                os.replace(temp, final)
+            except OSError:  # another build stored the same entry meanwhile: same key, same bytes
+                existing = self._read(key)
+                if existing is None:
+                    raise
+                return existing
         finally:
             if temp.exists():
                 shutil.rmtree(temp, ignore_errors=True)

@@ -160,21 +160,27 @@ def process(path: str, data: bytes, settings: ImageSettings) -> tuple[PublishedI
     full = picture if full_size == picture.size else picture.resize(full_size, Image.LANCZOS, reducing_gap=3.0)
     outputs[path] = _encode(full, own_suffix, settings)
 
+    # Largest first, each scaled from the previous one: several times cheaper than from the full
+    # copy every time, and no visible difference after a Lanczos filter.
     variants: list[Variant] = []
-    for width in sorted({_fit(full.size, w, settings.max_side)[0] for w in settings.widths}):
+    scaled = full
+    for width in sorted({_fit(full.size, w, settings.max_side)[0] for w in settings.widths}, reverse=True):
         size = _fit(full.size, width, settings.max_side)
-        scaled = full if size == full.size else full.resize(size, Image.LANCZOS, reducing_gap=3.0)
+        scaled = scaled if size == scaled.size else scaled.resize(size, Image.LANCZOS, reducing_gap=3.0)
         for suffix in (".webp", fallback):
             target = _variant_path(path, f"w{size[0]}", suffix)
             outputs[target] = _encode(scaled, suffix, settings)
             variants.append(Variant(target, *size))
+    variants.sort(key=lambda v: (v.width, v.path))
 
     ratio_w, ratio_h = settings.thumb_ratio
     crop_w = min(full.width, round(full.height * ratio_w / ratio_h))
+    crop_h = min(full.height, round(crop_w * ratio_h / ratio_w))
+    left, top = (full.width - crop_w) / 2, (full.height - crop_h) / 2  # the centre: cropped to one ratio
     thumbs: list[Variant] = []
     for width in sorted({min(w, crop_w) for w in settings.thumb_widths}):
         size = (width, max(1, round(width * ratio_h / ratio_w)))
-        cropped = ImageOps.fit(full, size, Image.LANCZOS)
+        cropped = full.resize(size, Image.LANCZOS, box=(left, top, left + crop_w, top + crop_h), reducing_gap=3.0)
         for suffix in (".webp", fallback):
             target = _variant_path(path, f"t{width}", suffix)
             outputs[target] = _encode(cropped, suffix, settings)

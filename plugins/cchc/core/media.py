@@ -4,7 +4,9 @@ name the article and the image."""
 from __future__ import annotations
 
 import json
+import os
 import posixpath
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -36,6 +38,10 @@ class Media:
     cards: dict[str, str] = field(default_factory=dict)  # article url -> site path of its card
     errors: list[ContentError] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)
+
+
+def _workers() -> int:
+    return max(1, min(4, os.cpu_count() or 1))
 
 
 def _rebased(published: PublishedImage, path: str) -> PublishedImage:
@@ -104,19 +110,28 @@ def _images(content: Content, cache: ImageCache, settings: ImageSettings, media:
                 media.errors.append(ContentError(article.source, line, "image",
                                                  f"Ảnh bìa '{article.image.path}' không phải JPEG, PNG hay WebP.",
                                                  "Lưu ảnh lại dạng JPEG (.jpg) hoặc PNG (.png)."))
-    for source in published_files(root):  # regular files only: a link is never read (content_tree.py)
-        path = source.relative_to(root).as_posix()
-        if not is_raster(path):
-            continue
+    sources = [(source.relative_to(root).as_posix(), source) for source in published_files(root)]  # no links
+    sources = [(path, source) for path, source in sources if is_raster(path)]
+
+    def publish(item):
         try:
-            published, files = _publish_image(path, source, cache, settings)
+            return _publish_image(*item, cache, settings)
         except ImageProblem as problem:
+            return problem
+
+    # Pillow releases the GIL while it decodes, resizes and encodes: one thread per core is a real
+    # speed-up, and the results are used in file order, so the output does not depend on timing.
+    with ThreadPoolExecutor(max_workers=_workers()) as pool:
+        results = list(pool.map(publish, sources))
+    for (path, _), result in zip(sources, results):
+        if isinstance(result, ImageProblem):
             shown = f"{content.settings.content_dir}/{path}"
             for use in uses.get(path) or [None]:
                 where, line, key = (use.article.source, use.line, use.field) if use else (shown, None, None)
                 what = ("Ảnh bìa" if use.field else "Ảnh trong bài") + f" '{shown}': " if use else ""
-                media.errors.append(ContentError(where, line, key, what + problem.message, problem.fix))
+                media.errors.append(ContentError(where, line, key, what + result.message, result.fix))
             continue
+        published, files = result
         media.images[path] = published
         media.files.update(files)
 
@@ -127,11 +142,17 @@ def _cards(content: Content, cache: ImageCache, media: Media, style: CardStyle) 
         media.notices.append(f"Không tạo ảnh chia sẻ (og:image) cho bài viết: {FONT_MISSING}")
         return
     agency = content.settings.site_name
-    for article in content.articles.articles:
+
+    def card(article: Article):
         described = json.dumps([article.title, article.date_label, agency, repr(style), str(regular), str(bold)],
                                ensure_ascii=False)
-        entry = cache.get_or_make(cache.key(described.encode(), "social-card-1"), lambda a=article: (
-            {}, {"card.png": draw_card(a.title, a.date_label, agency, regular, bold, style)}))
+        return cache.get_or_make(cache.key(described.encode(), "social-card-1"), lambda: (
+            {}, {"card.png": draw_card(article.title, article.date_label, agency, regular, bold, style)}))
+
+    articles = content.articles.articles
+    with ThreadPoolExecutor(max_workers=_workers()) as pool:
+        entries = list(pool.map(card, articles))
+    for article, entry in zip(articles, entries):
         media.cards[article.url] = card_path(article.url)
         media.files[card_path(article.url)] = entry.file("card.png")
 

@@ -187,10 +187,3 @@ def process(path: str, data: bytes, settings: ImageSettings) -> tuple[PublishedI
             thumbs.append(Variant(target, *size))
     return PublishedImage(path, full.width, full.height, len(outputs[path]), tuple(variants), tuple(thumbs)), outputs
 
-
-def displayed_size(data_path) -> tuple[int, int]:
-    """Width and height as a reader sees the image: EXIF orientations 5-8 swap them."""
-    with Image.open(data_path) as picture:
-        width, height = picture.size
-        orientation = picture.getexif().get(0x0112, 1)
-    return (height, width) if orientation in (5, 6, 7, 8) else (width, height)

@@ -141,7 +141,7 @@ def _cards(content: Content, cache: ImageCache, media: Media, style: CardStyle) 
     if regular is None or bold is None:
         media.notices.append(f"Không tạo ảnh chia sẻ (og:image) cho bài viết: {FONT_MISSING}")
         return
-    agency = content.settings.site_name
+    agency = content.settings.agency.name or content.settings.site_name
 
     def card(article: Article):
         described = json.dumps([article.title, article.date_label, agency, repr(style), str(regular), str(bold)],

@@ -32,7 +32,7 @@ def procedure_pages(index: ProcedureIndex) -> list[PageSpec]:
         pages.append(PageSpec(
             url=procedure.url, title=procedure.name, template="cchc/procedure.html",
             markdown=procedure.body, source=procedure.content_path,
-            description=f"Thủ tục {procedure.code}: {procedure.name}. Lĩnh vực {procedure.field}.",
+            description=f"Thủ tục {procedure.code}: {procedure.name}. Lĩnh vực {procedure.field_label}.",
             data={"procedure": procedure, "group": index.group_of(procedure),
                   "replacement": index.replacement(procedure), "replaces": index.replaces(procedure)},
         ))

@@ -416,7 +416,7 @@ def _legal_rows(text: str) -> list[list]:
             continue  # '… Thông tư 16/2024/TT-BCA quy định …': a number inside the name
         name, number = text[position:start].strip(" ;,.-"), text[start:end]
         position = end
-        if not name and rows and (rows[-1][1] == number or _is_bare(rows[-1][0])):
+        if not name and rows and rows[-1][1] == number:
             last = rows[-1]
             if last[1] and last[1] not in last[0]:
                 last[0] = f"{last[0]} {last[1]}".strip()
@@ -454,6 +454,8 @@ def legal_basis_and_warnings(value) -> tuple[list[dict], list[tuple[str, str]]]:
     for piece in text.split("\n"):
         piece = " ".join(piece.split())
         for name, number in _split_glued_names(_legal_rows(piece)):
+            if number is None and not document_numbers(name) and not _is_bare(name):
+                warnings.append(("ambiguous", f"căn cứ pháp lý '{name[:80]}' không ghi số văn bản; giữ nguyên tên như nguồn"))
             if number is None:
                 inside = document_numbers(name)
                 number = name[inside[-1][0]:inside[-1][1]] if inside else None

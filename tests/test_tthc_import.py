@@ -10,6 +10,8 @@ import pytest
 import yaml
 from openpyxl import Workbook
 
+from cchc.core.vietnamese import fold, nfc
+
 REPO = Path(__file__).resolve().parent.parent
 DATA = REPO.parent / "shared" / "data"  # next to the repository; tests skip when it is absent
 SAMPLE = DATA / "tthc-national-sample"
@@ -251,3 +253,187 @@ def test_real_national_sample(site, sample):
     assert f"Tạo mới: 0, cập nhật: 0, không đổi: {len(written)}, từ chối: 0." in again
     site.build()
     assert site.exists("thu-tuc-hanh-chinh/1.000532/")
+
+
+# -- Excel as officers make it ------------------------------------------------------------------------
+def _with_cached_values(path: Path, cached: dict[str, str]) -> None:
+    """openpyxl writes formulas without results; Excel stores the last result (<v>) next to the formula.
+    Put such cached results in, as a file saved by Excel has them."""
+    import re
+    import zipfile
+    with zipfile.ZipFile(path) as source:
+        parts = {name: source.read(name) for name in source.namelist()}
+    for name in [n for n in parts if n.startswith("xl/worksheets/sheet")]:
+        xml = parts[name].decode("utf-8")
+        for cell, value in cached.items():
+            xml = re.sub(rf'<c r="{cell}"([^>]*)><f>(.*?)</f><v></v></c>',
+                         lambda m: f'<c r="{cell}"{m.group(1)} t="str"><f>{m.group(2)}</f><v>{value}</v></c>', xml)
+        parts[name] = xml.encode("utf-8")
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
+        for name, data in parts.items():
+            target.writestr(name, data)
+
+
+def test_excel_as_officers_make_it(site):
+    """Merged lĩnh vực cells, a formula's cached value, a title above the header, several sheets."""
+    book = Workbook()
+    first = book.active
+    first.title = "Cấp tỉnh"
+    first.append(["DANH MỤC THỦ TỤC HÀNH CHÍNH"])
+    first.append(["(Kèm theo Quyết định số 12/QĐ-UBND)"])
+    first.append(["STT", "Lĩnh vực", "Mã thủ tục", "Tên thủ tục", "Cấp thực hiện", "Cơ quan thực hiện", "Số quyết định",
+                  "Cách thức thực hiện", "Thời hạn giải quyết", "Phí, lệ phí"])
+    first.append([1, "Hộ tịch", "1.000001", "Đăng ký khai sinh", "Cấp xã", "UBND xã", "12/QĐ-UBND", "Trực tiếp",
+                  "1 ngày", "Miễn phí"])
+    first.append([2, None, "1.000002", "Đăng ký kết hôn", "Cấp xã", "UBND xã", "12/QĐ-UBND", "Trực tiếp", "5 ngày",
+                  '=CONCATENATE("50.000"," đồng")'])
+    first.append([3, None, "1.000003", "Đăng ký khai tử", "Cấp xã", "UBND xã", "12/QĐ-UBND", "Trực tiếp", "1 ngày",
+                  "Miễn phí"])
+    first.merge_cells("B4:B6")  # the lĩnh vực written once for its block
+    second = book.create_sheet("Cấp xã")
+    second.append(["Mã thủ tục", "Tên thủ tục", "Lĩnh vực", "Cấp thực hiện", "Cơ quan thực hiện", "Số quyết định",
+                   "Cách thức thực hiện", "Thời hạn giải quyết", "Phí, lệ phí"])
+    second.append(["2.000010", "Chứng thực bản sao", "Chứng thực", "Cấp xã", "UBND xã", "12/QĐ-UBND", "Trực tiếp",
+                   "1 ngày", "2.000 đồng"])
+    book.create_sheet("Ghi chú").append(["Bảng này do phòng Tư pháp lập"])
+    path = site.root / "tthc.xlsx"
+    book.save(path)
+    _with_cached_values(path, {"J5": "50.000 đồng"})
+    code, out = run_import(site, path)
+    assert code == 0, out
+    assert "Tạo mới: content/thu-tuc/1.000002.md (tthc.xlsx, trang 'Cấp tỉnh', dòng 5)" in out
+    assert "Tạo mới: content/thu-tuc/2.000010.md (tthc.xlsx, trang 'Cấp xã', dòng 2)" in out
+    assert "trang 'Ghi chú': không có dòng tiêu đề, bỏ qua trang này" in out
+    for code_ in ("1.000001", "1.000002", "1.000003"):
+        assert meta_of(site, code_)[0]["field"] == "Hộ tịch", code_  # merged cell holds for every row
+    assert meta_of(site, "1.000002")[0]["channels"] == [{"method": "direct", "time": "5 ngày", "fee": "50.000 đồng"}]
+    assert meta_of(site, "2.000010")[0]["field"] == "Chứng thực"
+
+
+# -- files: permissions, temp files, control characters, report -------------------------------------
+def test_files_are_world_readable_and_no_temp_file_survives(site):
+    import os
+    import stat
+    folder = site.root / "content" / "thu-tuc"
+    stale = site.write("content/thu-tuc/.1.001194.md.abc123.tmp", "nửa tệp của lần nhập bị ngắt")
+    code, out = run_import(site, write_csv(site, "t.csv", [HEADER, GOOD]))
+    assert code == 0, out
+    assert not stale.exists() and "đã xóa 1 tệp tạm còn sót lại" in out
+    mode = stat.S_IMODE((folder / "1.001194.md").stat().st_mode)
+    assert mode == 0o666 & ~_umask(), oct(mode)  # 0644 under the usual umask, like any file the officer saves
+    assert [p.name for p in folder.iterdir()] == ["1.001194.md"]
+
+
+def _umask() -> int:
+    import os
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def test_interrupted_write_leaves_no_temp_file(tmp_path, monkeypatch):
+    from cchc.core import procedure_writer, tthc_import
+    from cchc.core.settings import Settings
+
+    def interrupted(temporary, target):
+        raise KeyboardInterrupt  # Ctrl+C between writing the temp file and moving it in place
+
+    monkeypatch.setattr(tthc_import, "commit", interrupted)
+    settings = Settings(project_dir=tmp_path)
+    row = tthc_import.Row("t.csv, dòng 2", {"code": "1.000001", "name": "Tên"})
+    with pytest.raises(KeyboardInterrupt):
+        tthc_import.import_row(row, settings, {})
+    assert list((tmp_path / "content" / "thu-tuc").iterdir()) == []
+    assert procedure_writer.remove_stale_temporaries(tmp_path / "content" / "thu-tuc") == 0
+
+
+def test_control_characters_are_removed_on_import_with_a_warning(site):
+    record = {"ma_thu_tuc": "1.000007", "ten_thu_tuc": "Cấp phép\x07 bức xạ\x00", "linh_vuc": "An toàn\x1b bức xạ",
+              "cap_thuc_hien": "Cấp tỉnh", "co_quan_thuc_hien": "Sở KH&CN", "so_quyet_dinh": "1/QĐ", "ngay_quyet_dinh": "01/03/2024",
+              "cach_thuc_thuc_hien": "Hình thức nộpThời gianPhí, lệ phíMô tảTrực tiếp5 Ngày làm việcMiễn phí\x07"}
+    code, out = run_import(site, site.write("c.json", json.dumps(record, ensure_ascii=False)))
+    assert code == 0, out
+    assert "Cảnh báo: đã xóa ký tự điều khiển không in được trong cột 'ten_thu_tuc'" in out
+    meta, _ = meta_of(site, "1.000007")
+    assert meta["name"] == "Cấp phép bức xạ" and meta["field"] == "An toàn bức xạ"
+    assert site.cchc("check").returncode == 0
+    site.build()
+    assert "Cấp phép bức xạ" in (site.root / "site/thu-tuc-hanh-chinh/feed.xml").read_text(encoding="utf-8")
+
+
+def test_non_ascii_digit_codes_are_refused(site):
+    rows = [HEADER, ["1", "١.٠٠٠٠٠١", *GOOD[2:]], ["2", "１.００１１９４", *GOOD[2:]]]
+    code, out = run_import(site, write_csv(site, "digits.csv", rows))
+    assert code == 1
+    assert "Từ chối: digits.csv, dòng 2 (mã ١.٠٠٠٠٠١): mã thủ tục '١.٠٠٠٠٠١' không đúng dạng d.dddddd, chữ số 0-9" in out
+    assert "Từ chối: digits.csv, dòng 3 (mã １.００１１９４)" in out
+    assert not (site.root / "content" / "thu-tuc").exists() or not list((site.root / "content" / "thu-tuc").iterdir())
+
+
+def test_json_report_for_machines(site):
+    rows = [HEADER, GOOD, ["2", "1.001195", "Thiếu cơ quan", "An toàn bức xạ", "Cấp tỉnh", "", "1/QĐ", "Trực tiếp",
+                           "5 ngày", "", ""], ["3", "x", "Mã sai"]]
+    result = site.cchc("import-tthc", "--json", str(write_csv(site, "r.csv", rows)))
+    report = json.loads(result.stdout)
+    assert report["counts"] == {"created": 2, "updated": 0, "unchanged": 0, "rejected": 1}
+    assert report["warnings"] == {"missing": 1, "fee_unknown": 1}
+    outcome = next(o for o in report["outcomes"] if o["code"] == "1.001195")
+    assert {"kind": "missing", "message": "thiếu cơ quan thực hiện"} in outcome["warnings"]
+    assert result.returncode == 1
+
+
+# -- every shared national record --------------------------------------------------------------------
+NATIONAL = DATA / "tthc-national"
+
+
+def _squash(text: str) -> str:
+    return "".join(nfc(str(text)).split())
+
+
+def test_all_shared_national_records(site):
+    """At least 99 % written; every value found in its own record; fees compared as amounts; every legal
+    basis has a real name; the report prints the warnings by kind."""
+    from cchc.core.tthc_parse import amounts_in, kind_of
+    files = sorted(NATIONAL.glob("*/*.json"))
+    if len(files) < 1000:
+        pytest.skip(f"cần {NATIONAL} (1.135 bản ghi thật của Cổng Dịch vụ công quốc gia) bên cạnh kho mã")
+    code, out = run_import(site, *files)
+    summary = next(line for line in out.splitlines() if line.startswith("Đã ghi "))
+    written = sorted((site.root / "content" / "thu-tuc").glob("*.md"))
+    assert len(written) >= 0.99 * len(files), summary
+    assert "Cảnh báo theo loại (số thủ tục):" in out
+    print(summary)
+    print(out[out.index("Cảnh báo theo loại"):])
+    records = {json.loads(f.read_text(encoding="utf-8"))["ma_thu_tuc"]: json.loads(f.read_text(encoding="utf-8"))
+               for f in files}
+    for path in written:
+        meta, _ = meta_of(site, path.stem)
+        record = records[meta["code"]]
+        source = _squash(" ".join(str(v) for k, v in record.items() if k != "raw_text"))
+        for key in ("name", "field", "decision", "agency", "authority", "kind"):
+            if key in meta:
+                assert _squash(meta[key]) in source, (path.name, key, meta[key])
+        methods = record["cach_thuc_thuc_hien"]
+        stated = set(amounts_in(methods))
+        for channel in meta.get("channels", []):
+            if "time" in channel:
+                assert channel["time"].split()[0] in methods, (path.name, channel)
+            fee = channel.get("fee")
+            if fee and fee not in ("Miễn phí", "Không"):
+                amount = int(fee.split()[0].replace(".", ""))
+                assert amount in stated, (path.name, fee)  # the amount is the source's, in any spelling
+            if "source" in channel:
+                assert _squash(channel["source"]) in _squash(methods)
+        legal = _squash(record["can_cu_phap_ly"])
+        for basis in meta.get("legal_basis", []):
+            name = basis["name"]
+            assert fold(name).lower().strip(" .") not in {"luat", "so", "luat so", "nghi dinh", "thong tu", "quyet dinh"}
+            if basis.get("number"):
+                assert _squash(basis["number"]) in legal, (path.name, basis)
+            kind = kind_of(basis.get("number") or "")
+            bare = name[len(kind):].strip() if kind and name.startswith(kind) else name
+            assert _squash(bare) in legal, (path.name, basis)
+        for document in meta.get("documents", []):
+            assert not fold(document["name"]).lower().startswith(("luu y", "ghi chu")), (path.name, document)
+    check = site.cchc("check")
+    assert check.returncode == 0, check.stdout[-2000:]

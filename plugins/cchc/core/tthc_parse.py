@@ -261,7 +261,9 @@ def channels(value) -> tuple[list[dict], list[tuple[str, str]]]:
 _DOC_HEADER_RE = re.compile(r"Tên giấy tờ\s*Mẫu đơn, tờ khai\s*Số lượng", re.IGNORECASE)
 _COPIES_RE = re.compile(r"(\d+\s*bản (?:chính|sao)(?:\s*,\s*\d+\s*bản (?:chính|sao))*)", re.IGNORECASE)
 _SECTION_RE = re.compile(r"\*\s*Giấy tờ phải (nộp|xuất trình)\s*:?", re.IGNORECASE)
-_NOTE_RE = re.compile(r"\*?\s*(?:Lưu ý|Chú ý|Ghi chú)\s*:", re.IGNORECASE)
+_NOTE_WORDS = r"(?:Lưu ý|Chú ý|Ghi chú)"
+# A note opens an item ("Lưu ý Số lượng hồ sơ …"), follows a star ("*Lưu ý …") or has its colon ("… Lưu ý: …").
+_NOTE_RE = re.compile(rf"^\s*{_NOTE_WORDS}\b\s*:?|\*\s*{_NOTE_WORDS}\b\s*:?|{_NOTE_WORDS}\s*:", re.IGNORECASE)
 
 
 def _copies(text: str) -> str | None:

@@ -10,22 +10,28 @@ import io
 import json
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from datetime import date, datetime
 from pathlib import Path
 
 from .dates import DateFormatError, parse_date
 from .errors import ContentError
-from .frontmatter_file import read_source
-from .procedure_writer import commit, remove_stale_temporaries, render, write_temporary
+from .frontmatter_file import SourceFile, read_source
+from .procedure_writer import commit, ordered, remove_stale_temporaries, render, write_temporary
 from .procedures import CODE_RE, EXPECTED, FOLDER, KEYS, METHODS, read_procedure
 from .settings import Settings
 from . import tthc_parse as parse
 from .vietnamese import fold, nfc
 
 
+@lru_cache(maxsize=4096)  # the same few column names, once per record
+def _norm_text(label: str) -> str:
+    return " ".join(re.sub(r"[^a-z0-9]+", " ", fold(nfc(label)).lower()).split())
+
+
 def norm_label(label) -> str:
     """'Mã thủ tục', 'MA THU TUC', 'ma_thu_tuc' -> 'ma thu tuc'."""
-    return " ".join(re.sub(r"[^a-z0-9]+", " ", fold(nfc(str(label))).lower()).split())
+    return _norm_text(str(label))
 
 
 _ALIASES = {
@@ -425,13 +431,14 @@ def import_row(row: Row, settings: Settings, seen: dict[str, str]) -> Outcome:
     data = render(meta, body)
     if data == before:
         return Outcome("unchanged", row.where, code, shown, warnings=warnings)
+    # Checked with the same rules as a build, before anything is written (no YAML round trip: the
+    # writer writes exactly these values).
+    result = read_procedure(SourceFile(shown, ordered(meta), body, {}), target, settings)
+    if isinstance(result, list):
+        return Outcome("rejected", row.where, code, shown, [_error_text(e) for e in result])
     temporary = None
     try:
         temporary = write_temporary(target, data)
-        source = read_source(temporary, shown)
-        result = read_procedure(source, target, settings) if not isinstance(source, ContentError) else [source]
-        if isinstance(result, list):
-            return Outcome("rejected", row.where, code, shown, [_error_text(e) for e in result])
         commit(temporary, target)
     finally:
         if temporary is not None and temporary.exists():

@@ -101,7 +101,7 @@ def test_filter_loads_on_demand_keeps_state_in_url_and_back_works(big_site, brow
     box.send_keys("dang ky khai")  # without diacritics
     wait_for(browser, lambda d: found(d) == ["1.000001", "1.000002"])
     assert data_requests(browser) == 1
-    assert "q=dang+ky+khai" in browser.current_url
+    assert "tim=dang+ky+khai" in browser.current_url
     assert field_counts(browser) == {"ho-tich": 2}  # lĩnh vực counts follow the filter
     status = browser.find_element(By.CSS_SELECTOR, "[data-cchc-status]")
     assert status.text == "Tìm thấy 2 thủ tục."
@@ -116,7 +116,7 @@ def test_filter_loads_on_demand_keeps_state_in_url_and_back_works(big_site, brow
     wait_for(browser, lambda d: found(d) == ["1.000001", "1.000002"])
     assert Select(browser.find_element(By.ID, "cchc-online")).first_selected_option.get_attribute("value") == ""
 
-    shared = url + ROOT + "?q=buc+xa&level=cap-tinh"  # a shared link opens on the same result
+    shared = url + ROOT + "?tim=buc+xa&level=cap-tinh"  # a shared link opens on the same result
     browser.get(shared)
     wait_for(browser, lambda d: d.find_element(By.CSS_SELECTOR, "[data-cchc-filter]").get_attribute("data-cchc-ready") is not None)
     codes = found(browser)
@@ -176,3 +176,14 @@ def test_no_sideways_scroll_and_large_touch_targets(big_site, browser, width):
             assert abs(left[0] - left[1]) < 2 and left[2] > 250, left
     finally:
         browser.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+
+
+def test_procedure_pages_pass_axe_wcag_aa(big_site, browser):
+    from test_html_quality import AXE, axe_violations
+    if not AXE.is_file():
+        pytest.skip("axe-core chưa cài: (cd tests/tools && npm install)")
+    _, url = big_site
+    pages = [ROOT, ROOT + "?tim=khai+sinh", ROOT + "1.000003/", ROOT + "linh-vuc/an-toan-buc-xa/"]
+    browser.set_script_timeout(180)  # axe on pages of a province-sized site, on a busy machine
+    problems = [f"/{page}: {v}" for page in pages for v in axe_violations(browser, url + page)]
+    assert problems == [], "\n".join(problems)

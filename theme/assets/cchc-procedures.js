@@ -1,7 +1,8 @@
 /* Filter of the procedure listing (thu-tuc-hanh-chinh/). Progressive enhancement: without this script
    the page lists every lĩnh vực with a link to its full table, and the controls stay hidden.
    The procedures' data (danh-sach.json) is fetched only when the reader first filters. The state
-   lives in the URL (?q=&field=&level=&online=): shareable, and Back restores the previous filter. */
+   lives in the URL (?tim=&field=&level=&online=): shareable, and Back restores the previous filter.
+   Not 'q': Material's search opens its own dialog for ?q=. */
 (function () {
   "use strict";
   var form = document.querySelector("[data-cchc-filter]");
@@ -13,7 +14,7 @@
   var query = form.querySelector("[data-cchc-q]");
   var selects = Array.prototype.slice.call(form.querySelectorAll("[data-cchc-select]"));
   var fieldItems = Array.prototype.slice.call(document.querySelectorAll("[data-cchc-field]"));
-  var NAMES = ["q", "field", "level", "online"];
+  var NAMES = ["tim", "field", "level", "online"];
   var PAGE = 100;
   var data = null, loading = null, shownLimit = PAGE, timer;
 
@@ -23,7 +24,7 @@
   }
 
   function state() {
-    var s = { q: query.value.trim() };
+    var s = { tim: query.value.trim() };
     selects.forEach(function (el) { s[el.name] = el.value; });
     return s;
   }
@@ -39,7 +40,7 @@
 
   function fromUrl() {
     var params = new URLSearchParams(window.location.search);
-    query.value = params.get("q") || "";
+    query.value = params.get("tim") || "";
     selects.forEach(function (el) {
       var value = params.get(el.name) || "";
       el.value = Array.prototype.some.call(el.options, function (o) { return o.value === value; }) ? value : "";
@@ -97,7 +98,7 @@
       });
       return;
     }
-    var words = fold(s.q).split(" ").filter(Boolean);
+    var words = fold(s.tim).split(" ").filter(Boolean);
     var found = [], counts = {};
     data.rows.forEach(function (row) {
       if (matches(row, s, words, true)) counts[row[2]] = (counts[row[2]] || 0) + 1;

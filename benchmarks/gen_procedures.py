@@ -1,13 +1,17 @@
 """Generate a project with N procedures (and a CSV of N rows for the importer), then time both.
 
     .venv/bin/python benchmarks/gen_procedures.py /tmp/bench-tthc 2000          # write only
-    .venv/bin/python benchmarks/gen_procedures.py /tmp/bench-tthc 2000 --time   # write, build, import; print times
+    .venv/bin/python benchmarks/gen_procedures.py /tmp/bench-tthc 3000 --time   # write, build, import; print times
 
 The procedures are fictional; every rule of the content spec holds, so the build runs --strict.
+The import is timed on a JSON file in the national portal's shape (glued cells, as the crawler saves
+them) and on a CSV. Targets (issue 9): import of 3,000 records < 15 s, build with 3,000 procedures
+< 20 s, main listing <= 300 KB of HTML at 2,000 procedures.
 """
 from __future__ import annotations
 
 import csv
+import json
 import os
 import random
 import shutil
@@ -83,7 +87,28 @@ def generate(root: Path, count: int) -> Path:
                      channel["time"], channel["fee"], body])
     with (root / "import.csv").open("w", encoding="utf-8", newline="") as stream:
         csv.writer(stream).writerows(rows)
+    national = [national_record(i, record(i, random.Random(i))) for i in range(1, count + 1)]
+    (root / "national.json").write_text(json.dumps(national, ensure_ascii=False), encoding="utf-8")
     return root
+
+
+_METHOD_NAMES = {"direct": "Trực tiếp", "online": "Trực tuyến", "postal": "Dịch vụ bưu chính"}
+
+
+def national_record(i: int, meta: dict) -> dict:
+    """The same procedure as the national portal publishes it: cells glued without separators."""
+    def fee(text):
+        return text.replace(".", ",").replace(" đồng", " Việt Nam Đồng") if text[0].isdigit() else text
+    glued = "".join(f"{_METHOD_NAMES[c['method']]}{c['time'].replace('ngày làm việc', 'Ngày làm việc')}"
+                    f"{fee(c['fee'])}(Nộp hồ sơ theo quy định)" for c in meta["channels"])
+    legal = "".join(f"{b['name']}{b['number']}" for b in meta["legal_basis"])
+    return {"ma_thu_tuc": f"4.{i:06d}", "ten_thu_tuc": meta["name"], "so_quyet_dinh": meta["decision"],
+            "cap_thuc_hien": meta["level"], "loai_thu_tuc": meta["kind"], "linh_vuc": meta["field"],
+            "doi_tuong_thuc_hien": ", ".join(meta["subjects"]), "co_quan_thuc_hien": meta["agency"] if i % 9 else "Không có thông tin",
+            "cach_thuc_thuc_hien": f"Hình thức nộpThời gianPhí, lệ phíMô tả{glued}",
+            "thanh_phan_ho_so": "--Tên giấy tờMẫu đơn, tờ khaiSố lượng" + "".join(f"{d['name']}{d['copies']}" for d in meta["documents"]),
+            "can_cu_phap_ly": f"Tên văn bản pháp lýMã văn bản{legal}",
+            "trinh_tu_thuc_hien": "Bước 1: Nộp hồ sơ.\nBước 2: Nhận kết quả.", "detail_url": meta["url"]}
 
 
 def timed(args: list[str], cwd: Path) -> float:
@@ -107,6 +132,11 @@ def main() -> None:
     build = timed([python, "-m", "mkdocs", "build", "--strict"], root)
     pages = sum(1 for _ in (root / "site" / "thu-tuc-hanh-chinh").rglob("index.html"))
     print(f"mkdocs build --strict, {count} procedures: {build:.1f} s ({pages} procedure pages)")
+    listing = (root / "site" / "thu-tuc-hanh-chinh" / "index.html").stat().st_size
+    data = (root / "site" / "thu-tuc-hanh-chinh" / "danh-sach.json").stat().st_size
+    print(f"main listing: {listing / 1024:.0f} KB HTML; filter data loaded on demand: {data / 1024:.0f} KB")
+    national = timed([python, "-m", "cchc.cli", "import-tthc", "national.json"], root)
+    print(f"cchc import-tthc, {count} national JSON records (glued text, all new): {national:.1f} s")
     first = timed([python, "-m", "cchc.cli", "import-tthc", "import.csv"], root)
     print(f"cchc import-tthc, {count} CSV rows (all new): {first:.1f} s")
     again = timed([python, "-m", "cchc.cli", "import-tthc", "import.csv"], root)

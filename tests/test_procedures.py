@@ -48,23 +48,33 @@ def register(site):
     return site
 
 
-def test_listing_groups_by_field_in_vietnamese_order(register):
+def test_listing_lists_fields_in_vietnamese_order_and_data_for_the_filter(register):
+    import json
     doc = tree(register, ROOT)
-    captions = [text_of(c) for c in doc.xpath("//table/caption")]
-    assert [c.split(" (")[0] for c in captions] == ["An toàn bức xạ", "Bưu chính, viễn thông", "Chăn nuôi", "Hộ tịch"]
-    assert "(1 thủ tục)" in captions[-1]
-    rows = doc.xpath("//tr[@data-cchc-row]")
-    assert len(rows) == 4  # the abolished one left the main list
-    row = doc.xpath("//tr[@data-cchc-row][td[1]='1.000001']")[0]
-    cells = [text_of(c) for c in row.xpath("td|th")]
-    assert cells == ["1.000001", "Đăng ký khai sinh", "Cấp xã, Cấp tỉnh", "Toàn trình", "1 ngày làm việc"]
-    assert row.xpath("th/a/@href") == ["1.000001/"]
-    assert row.get("data-text") == "1.000001 dang ky khai sinh ho tich so khoa hoc va cong nghe"
-    assert row.get("data-level") == "cap-xa cap-tinh" and row.get("data-online") == "full" and row.get("data-field") == "ho-tich"
-    unknown = doc.xpath("//tr[@data-cchc-row][td[1]='1.000003']")[0]
-    assert unknown.get("data-online") == "unknown" and "Chưa công bố" in text_of(unknown)
-    amended = doc.xpath("//tr[@data-cchc-row][td[1]='1.000002']")[0]
+    fields = doc.xpath("//nav[contains(@class,'cchc-tthc-fields')]//li")
+    assert [text_of(li) for li in fields] == ["An toàn bức xạ (1)", "Bưu chính, viễn thông (1)", "Chăn nuôi (1)",
+                                              "Hộ tịch (1)"]  # the abolished one left the main list
+    assert [li.xpath("a/@href")[0] for li in fields] == [
+        "linh-vuc/an-toan-buc-xa/", "linh-vuc/buu-chinh-vien-thong/", "linh-vuc/chan-nuoi/", "linh-vuc/ho-tich/"]
+    assert not doc.xpath("//table")  # the main page stays light: the tables are on the lĩnh vực pages
+    data = json.loads(register.path(f"{ROOT}danh-sach.json").read_text(encoding="utf-8"))
+    assert data["columns"] == ["code", "name", "field", "levels", "online", "time", "text", "amended"]
+    rows = {row[0]: row for row in data["rows"]}
+    assert sorted(rows) == ["1.000001", "1.000002", "1.000003", "1.000005.H19"]
+    assert rows["1.000001"] == ["1.000001", "Đăng ký khai sinh", "ho-tich", "cap-xa cap-tinh", "full", "1 ngày làm việc",
+                                "1.000001 dang ky khai sinh ho tich so khoa hoc va cong nghe", 0]
+    assert rows["1.000003"][4] == "unknown"
+    assert rows["1.000002"][5] == "7" and rows["1.000002"][7] == 1
+    assert doc.xpath("//form[@data-cchc-filter]/@data-source") == ["danh-sach.json"]
+    page = tree(register, f"{ROOT}linh-vuc/ho-tich/")
+    row = page.xpath("//tbody/tr[td[1]='1.000001']")[0]
+    assert [text_of(c) for c in row.xpath("td|th")] == ["1.000001", "Đăng ký khai sinh", "Cấp xã, Cấp tỉnh", "Toàn trình",
+                                                        "1 ngày làm việc"]
+    assert row.xpath("th/a/@href") == ["../../1.000001/"]
+    amended = tree(register, f"{ROOT}linh-vuc/buu-chinh-vien-thong/").xpath("//tbody/tr")[0]
     assert "Đã sửa đổi" in text_of(amended) and text_of(amended.xpath("td")[-1]) == "7"
+    unknown = tree(register, f"{ROOT}linh-vuc/chan-nuoi/").xpath("//tbody/tr")[0]
+    assert "Chưa công bố" in text_of(unknown)
 
 
 def test_listing_is_accessible_and_usable_without_javascript(register):
@@ -76,7 +86,7 @@ def test_listing_is_accessible_and_usable_without_javascript(register):
     for control in form.xpath(".//input|.//select"):
         assert doc.xpath(f"//label[@for='{control.get('id')}']"), control.get("id")
     assert doc.xpath("//*[@role='status' and @aria-live='polite']")
-    for table in doc.xpath("//table"):
+    for table in tree(register, f"{ROOT}linh-vuc/ho-tich/").xpath("//table"):
         assert table.xpath("caption")
         assert all(th.get("scope") == "col" for th in table.xpath("thead//th"))
         assert all(th.get("scope") == "row" for th in table.xpath("tbody//th"))
@@ -142,7 +152,7 @@ def test_abolished_list_and_field_pages(register):
         ["1.000004", "Đăng ký kết hôn cũ", "Hộ tịch", "01/09/2025", "1.000001 – Đăng ký khai sinh"]]
     field = tree(register, f"{ROOT}linh-vuc/ho-tich/")
     assert text_of(field.xpath("//h1")[0]) == "Thủ tục hành chính lĩnh vực Hộ tịch"
-    assert field.xpath("//tr[@data-cchc-row]/td[1]/text()") == ["1.000001"]
+    assert field.xpath("//tbody/tr/td[1]/text()") == ["1.000001"]
     assert "Đăng ký kết hôn cũ" in text_of(field.xpath("//section[h2[@id='da-bai-bo']]")[0])
     assert not field.xpath("//form[@data-cchc-filter]")
     for slug in ("an-toan-buc-xa", "buu-chinh-vien-thong", "chan-nuoi"):
@@ -196,18 +206,16 @@ def check(site):
 @pytest.mark.parametrize("keys, field, words", [
     ({"code": "1.1194"}, "code", "không đúng dạng d.dddddd"),
     ({"code": "A.001194"}, "code", "không đúng dạng d.dddddd"),
+    ({"code": "١.٠٠٠٠٠١"}, "code", "không đúng dạng d.dddddd"),  # Arabic-Indic digits
+    ({"code": "１.００１１９４"}, "code", "không đúng dạng d.dddddd"),  # full-width digits
+    ({"name": "Cấp phép\x07 bức xạ"}, "name", "ký tự điều khiển"),
+    ({"agency": "Sở\x00 KH&CN"}, "agency", "ký tự điều khiển"),
+    ({"channels": [{"method": "direct", "time": "1 ngày", "fee": "Không", "note": "a\x1bb"}]}, "channels",
+     "ký tự điều khiển"),
     ({"name": None}, "name", "Thiếu khóa bắt buộc 'name' (tên thủ tục)"),
-    ({"field": None}, "field", "Thiếu khóa bắt buộc 'field' (lĩnh vực)"),
-    ({"agency": None}, "agency", "Thiếu khóa bắt buộc 'agency' (cơ quan thực hiện)"),
-    ({"decision": None}, "decision", "Thiếu khóa bắt buộc 'decision' (quyết định công bố)"),
-    ({"level": None}, "level", "Thiếu khóa bắt buộc 'level' (cấp thực hiện)"),
-    ({"channels": None}, "channels", "Thiếu khóa bắt buộc 'channels' (cách thức thực hiện)"),
-    ({"channels": []}, "channels", "'channels' cần ít nhất một mục"),
     ({"level": "Cấp thành phố"}, "level", "Cấp thực hiện 'Cấp thành phố' không hợp lệ"),
     ({"level": ["Cấp tỉnh", "Cap xa lo"]}, "level", "Cấp thực hiện 'Cap xa lo' không hợp lệ"),
     ({"channels": [{"method": "email", "time": "1 ngày", "fee": "Không"}]}, "channels", "hình thức 'email' không hợp lệ"),
-    ({"channels": [{"method": "direct", "fee": "Không"}]}, "channels", "thiếu 'time' (thời hạn giải quyết)"),
-    ({"channels": [{"method": "direct", "time": "1 ngày"}]}, "channels", "thiếu 'fee' (phí, lệ phí)"),
     ({"channels": [{"method": "direct", "time": "1 ngày", "fee": "Không", "notes": "x"}]}, "channels", "Có phải ý bạn là 'note'?"),
     ({"online": "toàn trình"}, "online", "Giá trị 'toàn trình' của 'online' không hợp lệ"),
     ({"status": "repealed"}, "status", "Giá trị 'repealed' của 'status' không hợp lệ"),
@@ -266,4 +274,39 @@ def test_yaml_float_code_kept(site):
                "decision: 1/QĐ\nagency: UBND xã\nchannels:\n  - method: direct\n    time: 7\n    fee: Miễn phí\n---\n")
     site.build()
     assert site.exists(f"{ROOT}1.000080/")
-    assert re.search(r"<td>7</td>", site.html(f"{ROOT}1.000080/"))
+    assert re.search(r"<td data-label=\"Thời hạn giải quyết\">7</td>", site.html(f"{ROOT}1.000080/"))
+
+
+def test_unknown_fields_are_published_as_unknown_and_listed_as_incomplete(site):
+    """Only code and name are required to publish: what the source lacks reads 'Chưa có thông tin'."""
+    add_procedure(site, code="1.000010", name="Thủ tục thiếu nhiều thông tin", field=None, agency=None, decision=None,
+                  level=None, channels=None)
+    add_procedure(site, code="1.000011", name="Thủ tục thiếu phí",
+                  channels=[{"method": "direct", "time": "5 ngày"}, {"method": "online", "fee": "Miễn phí"}])
+    add_procedure(site, code="1.000012", name="Thủ tục đầy đủ")
+    result = site.cchc("check")
+    assert result.returncode == 0, result.stdout
+    assert "Cảnh báo: 2 thủ tục hành chính còn thiếu thông tin" in result.stdout
+    assert "cchc check --incomplete" in result.stdout
+    listing = site.cchc("check", "--incomplete").stdout.splitlines()
+    assert ("content/thu-tuc/1.000010.md: thiếu lĩnh vực; cấp thực hiện; quyết định công bố; cơ quan thực hiện; "
+            "cách thức thực hiện.") in listing
+    assert ("content/thu-tuc/1.000011.md: thiếu phí, lệ phí của cách thức thứ 1 (Trực tiếp); thời hạn giải quyết của "
+            "cách thức thứ 2 (Trực tuyến).") in listing
+    assert not any("1.000012" in line for line in listing)
+    assert "2 thủ tục hành chính còn thiếu thông tin (trang ghi \"Chưa có thông tin\")." in listing
+    site.build()
+    page = tree(site, f"{ROOT}1.000010/")
+    values = {text_of(dt): text_of(dt.getnext()) for dt in page.xpath("//dl[contains(@class,'cchc-tthc__fields')]/dt")}
+    for label in ("Số quyết định công bố", "Cấp thực hiện", "Lĩnh vực", "Cơ quan thực hiện"):
+        assert values[label] == "Chưa có thông tin", label
+    assert "Chưa có thông tin về cách thức nộp hồ sơ" in text_of(page.xpath("//section[h2[@id='cach-thuc']]")[0])
+    fees = tree(site, f"{ROOT}1.000011/").xpath("//section[h2[@id='cach-thuc']]//tbody/tr")
+    assert [[text_of(c) for c in r.xpath("th|td")] for r in fees] == [
+        ["Trực tiếp", "5 ngày", "Chưa có thông tin", ""], ["Trực tuyến", "Chưa có thông tin", "Miễn phí", ""]]
+    assert site.exists(f"{ROOT}linh-vuc/chua-xac-dinh-linh-vuc/")
+    assert "Thủ tục thiếu nhiều thông tin" in site.html(f"{ROOT}linh-vuc/chua-xac-dinh-linh-vuc/")
+    import json
+    search = json.loads(site.path("search/search_index.json").read_text(encoding="utf-8"))
+    doc = next(d for d in search["docs"] if d["location"].startswith(f"{ROOT}1.000012/"))
+    assert "1.000012" in doc["text"] and "Khoa học và công nghệ" in doc["text"]  # code, lĩnh vực in the indexed text

@@ -313,5 +313,6 @@ def _page_source(spec: PageSpec, body: str) -> str:
     article = spec.data.get("article")
     if article is not None:
         meta.update(article.passthrough)
-    front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=True)
+    # libyaml's emitter when present: one page per procedure makes the pure-Python one a build hot spot.
+    front = yaml.dump(meta, Dumper=getattr(yaml, "CSafeDumper", yaml.SafeDumper), allow_unicode=True, sort_keys=True)
     return f"---\n{front}---\n\n{body}"

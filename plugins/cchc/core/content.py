@@ -14,6 +14,7 @@ from .news_pages import news_pages
 from .pages import PageSpec
 from .plan_pages import plan_pages
 from .plans import Plan, load_plans
+from .procedure_data import DATA_PATH, procedure_data
 from .procedure_feed import FEED_PATH, procedure_feed
 from .procedure_index import ProcedureIndex
 from .procedure_pages import procedure_pages
@@ -42,6 +43,7 @@ class Content:
     def outputs(self) -> dict[str, bytes]:
         """Generated non-page files (exports, …): site-relative path -> bytes."""
         return {FEED_PATH: procedure_feed(self.procedures, self.settings),
+                DATA_PATH: procedure_data(self.procedures),
                 **quota_exports(self.quotas, self.as_of)}
 
     @property

@@ -9,7 +9,7 @@ from datetime import datetime
 from feedgen.feed import FeedGenerator
 
 from .procedure_index import Change, ProcedureIndex
-from .procedures import URL_ROOT
+from .procedures import UNKNOWN, URL_ROOT
 from .settings import Settings
 
 FEED_PATH = f"{URL_ROOT}feed.xml"
@@ -22,9 +22,9 @@ def _when(change: Change, settings: Settings) -> datetime:
 def _description(change: Change) -> str:
     p = change.procedure
     parts = [f"{change.label} ngày {change.date_short}: thủ tục {p.code} – {p.name}.",
-             f"Lĩnh vực: {p.field}. Cấp thực hiện: {p.level_label}. Cơ quan thực hiện: {p.agency}."]
+             f"Lĩnh vực: {p.field_label}. Cấp thực hiện: {p.level_label}. Cơ quan thực hiện: {p.agency or UNKNOWN}."]
     if change.kind != "abolished":  # the publication decision did not abolish it: the file names no abolishing one
-        parts.append(f"Quyết định công bố: {p.decision}.")
+        parts.append(f"Quyết định công bố: {p.decision or UNKNOWN}.")
     if p.replaced_by:
         parts.append(f"Được thay thế bởi thủ tục {p.replaced_by}.")
     return " ".join(parts)
@@ -48,6 +48,6 @@ def procedure_feed(index: ProcedureIndex, settings: Settings) -> bytes:
         entry.guid(f"{link}#{change.kind}-{change.date.isoformat()}", permalink=False)
         entry.pubDate(_when(change, settings))
         entry.description(_description(change))
-        entry.category(term=p.field)
+        entry.category(term=p.field_label)
     feed.lastBuildDate(_when(changes[0], settings) if changes else settings.now)
     return feed.rss_str(pretty=True)

@@ -72,7 +72,7 @@ class ProcedureIndex:
         spelling: dict[str, str] = {}
         for procedure in self.active:
             slug = procedure.field_slug
-            spelling.setdefault(slug, procedure.field)
+            spelling.setdefault(slug, procedure.field_label)
             groups[slug].append(procedure)
         self.groups = sorted((FieldGroup(spelling[slug], slug, items) for slug, items in groups.items()),
                              key=lambda g: sort_key(g.name))
@@ -80,7 +80,7 @@ class ProcedureIndex:
         for procedure in self.abolished:
             if procedure.field_slug not in groups:
                 groups[procedure.field_slug] = []
-                self.groups.append(FieldGroup(procedure.field, procedure.field_slug, []))
+                self.groups.append(FieldGroup(procedure.field_label, procedure.field_slug, []))
         self.groups.sort(key=lambda g: sort_key(g.name))
         self._group_by_slug = {g.slug: g for g in self.groups}
         self._abolished_by_field: dict[str, list[Procedure]] = defaultdict(list)

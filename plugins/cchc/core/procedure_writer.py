@@ -14,7 +14,8 @@ class _Quoted(str):
     """A string always written in double quotes (codes: '1.000080' must never become a number)."""
 
 
-class _Dumper(yaml.SafeDumper):
+# libyaml's emitter when present: the pure-Python one takes most of an import's time.
+class _Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):
     pass
 
 
@@ -40,13 +41,41 @@ def render(meta: dict, body: str) -> bytes:
     return f"---\n{front}---\n{body}\n".encode("utf-8") if body else f"---\n{front}---\n".encode("utf-8")
 
 
+TEMPORARY_GLOB = ".*.md.*.tmp"
+
+
+def _file_mode() -> int:
+    """The mode of a normal new file (0644 under the usual umask 022), not mkstemp's private 0600."""
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
 def write_temporary(target: Path, data: bytes) -> Path:
-    """A hidden temp file next to target (same file system, so os.replace is atomic; not matched by *.md)."""
+    """A hidden temp file next to target (same file system, so os.replace is atomic; not matched by *.md).
+
+    Removed again if writing fails for any reason."""
     target.parent.mkdir(parents=True, exist_ok=True)
     handle, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    with os.fdopen(handle, "wb") as stream:
-        stream.write(data)
-    return Path(name)
+    path = Path(name)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+        os.chmod(path, _file_mode())
+    except BaseException:
+        path.unlink(missing_ok=True)
+        raise
+    return path
+
+
+def remove_stale_temporaries(folder: Path) -> int:
+    """Temp files an interrupted earlier run left behind (killed process): removed; their count."""
+    if not folder.is_dir():
+        return 0
+    stale = list(folder.glob(TEMPORARY_GLOB))
+    for path in stale:
+        path.unlink(missing_ok=True)
+    return len(stale)
 
 
 def commit(temporary: Path, target: Path) -> None:

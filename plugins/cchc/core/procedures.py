@@ -22,19 +22,27 @@ URL_ROOT = "thu-tuc-hanh-chinh/"
 
 # Frontmatter keys, in the order of the national database (also the order the importer writes).
 KEYS = ["code", "name", "field", "level", "kind", "decision", "decision_date", "agency", "authority",
-        "address", "subjects", "channels", "documents", "results", "legal_basis", "requirements",
+        "address", "subjects", "channels", "documents", "documents_note", "results", "legal_basis", "requirements",
         "online", "url", "status", "effective", "abolished", "replaced_by"]
-REQUIRED = {"code": "mã thủ tục", "name": "tên thủ tục", "field": "lĩnh vực", "level": "cấp thực hiện",
-            "decision": "quyết định công bố", "agency": "cơ quan thực hiện", "channels": "cách thức thực hiện"}
+# Required to publish: without them there is no procedure to list.
+REQUIRED = {"code": "mã thủ tục", "name": "tên thủ tục"}
+# Expected, but the national database itself often lacks them: a procedure without them is published
+# with "Chưa có thông tin" and reported as incomplete (cchc check --incomplete), never dropped.
+EXPECTED = {"field": "lĩnh vực", "level": "cấp thực hiện", "decision": "quyết định công bố",
+            "agency": "cơ quan thực hiện", "channels": "cách thức thực hiện"}
+UNKNOWN = "Chưa có thông tin"
+NO_FIELD = "Chưa xác định lĩnh vực"
 EXAMPLES = {"code": "1.001194", "name": "Cấp giấy phép ...", "field": "Hộ tịch", "level": "Cấp tỉnh",
             "decision": "5568/QĐ-BCA", "agency": "Sở Tư pháp"}
 
-CODE_RE = re.compile(r"^\d\.\d{6}(?:\.[A-Za-z0-9]+)?$")
+# ASCII digits only: '١.٠٠٠٠٠١' or full-width digits are not national codes.
+CODE_RE = re.compile(r"^[0-9]\.[0-9]{6}(?:\.[A-Za-z0-9]+)?$", re.ASCII)
+CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 LEVELS = ("Cấp bộ", "Cấp tỉnh", "Cấp huyện", "Cấp xã", "Cơ quan khác")
 METHODS = {"direct": "Trực tiếp", "online": "Trực tuyến", "postal": "Bưu chính công ích"}
 ONLINE = {"full": "Toàn trình", "partial": "Một phần", "none": "Không"}
 STATUS = {"active": "Còn hiệu lực", "amended": "Đã sửa đổi, bổ sung", "abolished": "Đã bãi bỏ"}
-CHANNEL_KEYS = ["method", "time", "fee", "note"]
+CHANNEL_KEYS = ["method", "time", "fee", "note", "source"]
 DOCUMENT_KEYS = ["name", "copies", "form"]
 LEGAL_KEYS = ["name", "number"]
 
@@ -71,9 +79,10 @@ def time_in_days(text: str) -> float | None:
 @dataclass(frozen=True)
 class Channel:
     method: str  # direct | online | postal
-    time: str
-    fee: str
+    time: str | None  # None: the source does not say
+    fee: str | None
     note: str | None = None
+    source: str | None = None  # the national text, verbatim, where it could not be read for sure
 
     @property
     def method_label(self) -> str:
@@ -99,10 +108,10 @@ class Procedure:
     content_path: str  # relative to the content root
     code: str
     name: str
-    field: str
+    field: str | None
     levels: tuple[str, ...]
-    decision: str
-    agency: str
+    decision: str | None
+    agency: str | None
     channels: tuple[Channel, ...]
     body: str = ""
     kind: str | None = None
@@ -111,6 +120,7 @@ class Procedure:
     address: str | None = None
     subjects: tuple[str, ...] = ()
     documents: tuple[Document, ...] = ()
+    documents_note: str | None = None
     results: tuple[str, ...] = ()
     legal_basis: tuple[LegalDocument, ...] = ()
     requirements: str | None = None
@@ -127,8 +137,23 @@ class Procedure:
         return f"{URL_ROOT}{self.code}/"
 
     @property
+    def field_label(self) -> str:
+        return self.field or NO_FIELD
+
+    @property
     def field_slug(self) -> str:
-        return slugify(self.field) or "khac"
+        return slugify(self.field_label) or "khac"
+
+    @property
+    def incomplete(self) -> list[str]:
+        """What the file does not say that a reader expects, in Vietnamese (empty when complete)."""
+        missing = [label for key, label in EXPECTED.items()
+                   if not (self.levels if key == "level" else getattr(self, key))]
+        for i, channel in enumerate(self.channels, start=1):
+            for key, label in (("time", "thời hạn giải quyết"), ("fee", "phí, lệ phí")):
+                if getattr(channel, key) is None:
+                    missing.append(f"{label} của cách thức thứ {i} ({channel.method_label})")
+        return missing
 
     @property
     def field_url(self) -> str:
@@ -136,7 +161,7 @@ class Procedure:
 
     @property
     def level_label(self) -> str:
-        return ", ".join(self.levels)
+        return ", ".join(self.levels) or UNKNOWN
 
     @property
     def online_label(self) -> str:
@@ -147,19 +172,20 @@ class Procedure:
         return STATUS[self.status]
 
     @property
-    def shortest_channel(self) -> Channel:
-        timed = [(time_in_days(c.time), i, c) for i, c in enumerate(self.channels)]
+    def shortest_channel(self) -> Channel | None:
+        timed = [(time_in_days(c.time), i, c) for i, c in enumerate(self.channels) if c.time]
         known = [t for t in timed if t[0] is not None]
-        return min(known)[2] if known else self.channels[0]
+        return min(known)[2] if known else (self.channels[0] if self.channels else None)
 
     @property
     def shortest_time(self) -> str:
-        return self.shortest_channel.time
+        channel = self.shortest_channel
+        return channel.time if channel and channel.time else UNKNOWN
 
     @property
     def search_text(self) -> str:
         """Folded, lowercase text the filter box matches (code, name, lĩnh vực, agency)."""
-        return " ".join(fold(f"{self.code} {self.name} {self.field} {self.agency}").lower().split())
+        return " ".join(fold(f"{self.code} {self.name} {self.field or ''} {self.agency or ''}").lower().split())
 
     @property
     def level_slugs(self) -> str:
@@ -194,7 +220,7 @@ def _item_text(value) -> str | None:
     return text or None
 
 
-def _list_of_dicts(reader: FieldReader, key: str, required: bool = False) -> list[dict]:
+def _list_of_dicts(reader: FieldReader, key: str) -> list[dict]:
     value = reader.raw(key)
     if not isinstance(value, list):
         if isinstance(value, dict):
@@ -204,19 +230,12 @@ def _list_of_dicts(reader: FieldReader, key: str, required: bool = False) -> lis
                          f"Viết '{key}:' rồi mỗi mục trên các dòng sau, ví dụ '  - name: ...'.")
             return []
         else:
-            if required:
-                reader.error(key, f"Thiếu khóa bắt buộc '{key}' ({REQUIRED.get(key, key)}).",
-                             "Thêm ít nhất một cách thức, ví dụ:\nchannels:\n  - method: direct\n"
-                             "    time: 5 ngày làm việc\n    fee: Không")
             return []
-    if required and not value:
-        reader.error(key, f"'{key}' cần ít nhất một mục ({REQUIRED.get(key, key)}).",
-                     "Thêm ít nhất một cách thức: '- method: direct', 'time: ...', 'fee: ...'.")
     return value
 
 
 def _levels(reader: FieldReader) -> list[str]:
-    names = reader.text_list("level", required=True, what=REQUIRED["level"], example="Cấp tỉnh")
+    names = reader.text_list("level")
     levels = []
     for name in names:
         level = canonical_level(name)
@@ -231,13 +250,14 @@ def _levels(reader: FieldReader) -> list[str]:
 
 def _channels(reader: FieldReader) -> list[Channel]:
     channels = []
-    for index, item in enumerate(_list_of_dicts(reader, "channels", required=True), start=1):
+    for index, item in enumerate(_list_of_dicts(reader, "channels"), start=1):
         if not isinstance(item, dict):
             reader.error("channels", f"Cách thức thứ {index} phải có các khóa method, time, fee.",
                          "Viết: '- method: direct' rồi '  time: 5 ngày làm việc' và '  fee: Không'.")
             continue
         _unknown_keys(reader, "channels", index, item, CHANNEL_KEYS)
         method, time, fee = (_item_text(item.get(k)) for k in ("method", "time", "fee"))
+        # A missing time or fee is unknown, not wrong: the page says "Chưa có thông tin".
         ok = True
         if method is None:
             reader.error("channels", f"Cách thức thứ {index} thiếu 'method' (hình thức nộp).",
@@ -247,16 +267,8 @@ def _channels(reader: FieldReader) -> list[Channel]:
             listed = ", ".join(f"{k} ({v})" for k, v in METHODS.items())
             reader.error("channels", f"Cách thức thứ {index}: hình thức '{method}' không hợp lệ.", f"Dùng một trong: {listed}.")
             ok = False
-        if time is None:
-            reader.error("channels", f"Cách thức thứ {index} thiếu 'time' (thời hạn giải quyết).",
-                         "Thêm dòng 'time: 5 ngày làm việc'.")
-            ok = False
-        if fee is None:
-            reader.error("channels", f"Cách thức thứ {index} thiếu 'fee' (phí, lệ phí).",
-                         "Thêm dòng 'fee: Không' nếu không thu phí, hoặc ghi mức phí, ví dụ 'fee: 50.000 đồng'.")
-            ok = False
         if ok:
-            channels.append(Channel(method, time, fee, _item_text(item.get("note"))))
+            channels.append(Channel(method, time, fee, _item_text(item.get("note")), _item_text(item.get("source"))))
     return channels
 
 
@@ -302,12 +314,28 @@ def _code(reader: FieldReader, key: str, required: bool) -> str | None:
     return code
 
 
+def _control_characters(reader: FieldReader, value, key: str | None = None) -> None:
+    """Control characters (\\x07, \\x00, …) break the RSS feed and mean nothing to a reader: an error each."""
+    if isinstance(value, dict):
+        for name, item in value.items():
+            _control_characters(reader, item, key or str(name))
+    elif isinstance(value, list):
+        for item in value:
+            _control_characters(reader, item, key)
+    elif isinstance(value, str) and (match := CONTROL_RE.search(value)):
+        reader.error(key, f"'{key}' chứa ký tự điều khiển không in được (mã U+{ord(match.group()):04X}), "
+                          "thường do chép từ phần mềm khác.",
+                     "Xóa ký tự đó (gõ lại đoạn văn bản quanh vị trí lỗi), hoặc nhập lại bằng 'cchc import-tthc' "
+                     "để ký tự được xóa tự động.")
+
+
 def read_procedure(source: SourceFile, abs_path: Path, settings: Settings) -> Procedure | list[ContentError]:
     reader = FieldReader(source, abs_path, settings.content_root, settings.tz)
     reader.check_keys(KEYS)
+    _control_characters(reader, source.meta)
     code = _code(reader, "code", required=True)
-    values = {key: reader.text(key, required=True, what=REQUIRED[key], example=EXAMPLES[key])
-              for key in ("name", "field", "decision", "agency")}
+    values = {"name": reader.text("name", required=True, what=REQUIRED["name"], example=EXAMPLES["name"]),
+              **{key: reader.text(key) for key in ("field", "decision", "agency")}}
     levels = _levels(reader)
     channels = _channels(reader)
     status = reader.choice("status", STATUS, default="active")
@@ -331,6 +359,7 @@ def read_procedure(source: SourceFile, abs_path: Path, settings: Settings) -> Pr
         address=reader.text("address"),
         subjects=tuple(reader.text_list("subjects")),
         documents=tuple(_documents(reader)),
+        documents_note=reader.text("documents_note"),
         results=tuple(reader.text_list("results")),
         legal_basis=tuple(_legal_basis(reader)),
         requirements=reader.text("requirements"),
@@ -341,7 +370,7 @@ def read_procedure(source: SourceFile, abs_path: Path, settings: Settings) -> Pr
     )
     if record["replaced_by"] is not None and record["replaced_by"] == code:
         reader.error("replaced_by", "Thủ tục không thể được thay thế bởi chính nó.", "Ghi mã của thủ tục thay thế, hoặc xóa dòng này.")
-    if reader.errors or not (code and levels and channels and all(values.values())):
+    if reader.errors or not (code and values["name"]):
         return reader.errors
     return Procedure(
         source=source.path, content_path=abs_path.relative_to(settings.content_root).as_posix(),

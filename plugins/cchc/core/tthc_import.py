@@ -10,23 +10,29 @@ import io
 import json
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from datetime import date, datetime
 from pathlib import Path
 
 from .dates import DateFormatError, parse_date
 from .errors import ContentError
-from .frontmatter_file import read_source
+from .frontmatter_file import SourceFile, read_source
 from .legacy_encoding import repair_values
-from .procedure_writer import commit, render, write_temporary
-from .procedures import CODE_RE, FOLDER, KEYS, METHODS, REQUIRED, read_procedure
+from .procedure_writer import commit, ordered, remove_stale_temporaries, render, write_temporary
+from .procedures import CODE_RE, EXPECTED, FOLDER, KEYS, METHODS, read_procedure
 from .settings import Settings
 from . import tthc_parse as parse
 from .vietnamese import fold, nfc
 
 
+@lru_cache(maxsize=4096)  # the same few column names, once per record
+def _norm_text(label: str) -> str:
+    return " ".join(re.sub(r"[^a-z0-9]+", " ", fold(nfc(label)).lower()).split())
+
+
 def norm_label(label) -> str:
     """'Mã thủ tục', 'MA THU TUC', 'ma_thu_tuc' -> 'ma thu tuc'."""
-    return " ".join(re.sub(r"[^a-z0-9]+", " ", fold(nfc(str(label))).lower()).split())
+    return _norm_text(str(label))
 
 
 _ALIASES = {
@@ -62,6 +68,7 @@ TARGET = {alias: key for key, aliases in _ALIASES.items() for alias in aliases}
 IGNORED = {"stt", "raw text", "formality id", "co quan duoc uy quyen", "co quan phoi hop", "thu tuc lien quan"}
 LABELS = {"code": "mã thủ tục", "name": "tên thủ tục", "field": "lĩnh vực", "level": "cấp thực hiện",
           "decision": "số quyết định", "agency": "cơ quan thực hiện", "channels": "cách thức thực hiện"}
+Warning = tuple[str, str]  # (kind of tthc_parse.WARNING_KINDS, message)
 
 _ONLINE = {"toan trinh": "full", "full": "full", "mot phan": "partial", "partial": "partial",
            "khong": "none", "none": "none", "cung cap thong tin": "none"}
@@ -76,6 +83,7 @@ class Row:
     where: str  # 'tthc.csv, dòng 3' / 'mau.json, bản ghi 2'
     values: dict  # spec-ish key -> raw value
     problem: str | None = None  # the row could not be read at all
+    warnings: list = field(default_factory=list)  # found while reading (control characters)
 
 
 @dataclass
@@ -84,7 +92,8 @@ class Outcome:
     where: str
     code: str | None = None
     path: str | None = None
-    reasons: list[str] = field(default_factory=list)
+    reasons: list[str] = field(default_factory=list)  # why it was rejected
+    warnings: list[Warning] = field(default_factory=list)  # written, but these parts are unknown or unsure
 
 
 class ImportFileError(Exception):
@@ -92,8 +101,23 @@ class ImportFileError(Exception):
 
 
 # -- reading inputs ----------------------------------------------------------------------------------
-def _map_keys(record: dict) -> tuple[dict, list[str]]:
+def _without_control(value, key: str, warnings: list[Warning]):
+    """Control characters (\\x07, \\x00) mean nothing to a reader and break the feeds: removed, with a warning."""
+    if isinstance(value, str):
+        cleaned, changed = parse.strip_control(value)
+        if changed:
+            warnings.append(("control", f"đã xóa ký tự điều khiển không in được trong cột '{key}'"))
+        return cleaned
+    if isinstance(value, list):
+        return [_without_control(item, key, warnings) for item in value]
+    if isinstance(value, dict):
+        return {k: _without_control(v, key, warnings) for k, v in value.items()}
+    return value
+
+
+def _map_keys(record: dict, warnings: list[Warning] | None = None) -> tuple[dict, list[str]]:
     values, unknown = {}, []
+    warnings = [] if warnings is None else warnings
     for key, value in record.items():
         target = TARGET.get(norm_label(key))
         if target is None:
@@ -101,7 +125,7 @@ def _map_keys(record: dict) -> tuple[dict, list[str]]:
                 unknown.append(str(key))
             continue
         if target not in values or values[target] in (None, ""):
-            values[target] = value
+            values[target] = _without_control(value, str(key), warnings)
     return values, unknown
 
 
@@ -125,8 +149,9 @@ def _table_rows(rows: list[list], name: str) -> tuple[list[Row], list[str]]:
         if all(c is None or str(c).strip() == "" for c in row):
             continue
         record = {header[j]: row[j] for j in range(min(len(header), len(row))) if header[j]}
-        values, _ = _map_keys(record)
-        result.append(Row(f"{name}, dòng {i}", values))
+        warnings: list[Warning] = []
+        values, _ = _map_keys(record, warnings)
+        result.append(Row(f"{name}, dòng {i}", values, warnings=warnings))
     return result, notes
 
 
@@ -141,18 +166,42 @@ def read_csv(path: Path) -> tuple[list[Row], list[str]]:
     return _table_rows(rows, path.name)
 
 
+def _sheet_rows(sheet) -> list[list]:
+    """Cell values with merged cells filled in: a lĩnh vực written once for a block of rows holds for each row."""
+    rows = [list(row) for row in sheet.iter_rows(values_only=True)]
+    for merged in sheet.merged_cells.ranges:
+        value = sheet.cell(merged.min_row, merged.min_col).value
+        for r in range(merged.min_row, min(merged.max_row, len(rows)) + 1):
+            for c in range(merged.min_col, merged.max_col + 1):
+                if c - 1 < len(rows[r - 1]):
+                    rows[r - 1][c - 1] = value
+    return rows
+
+
 def read_xlsx(path: Path) -> tuple[list[Row], list[str]]:
+    """Every sheet that has a header row; formulas give their cached value (data_only)."""
     from openpyxl import load_workbook
     try:
-        book = load_workbook(path, read_only=True, data_only=True)
+        book = load_workbook(path, data_only=True)  # not read_only: merged cells are needed
     except Exception as exc:  # openpyxl raises many kinds for a broken file
         raise ImportFileError(f"{path.name}: không mở được tệp Excel ({exc}).") from None
+    result, notes, problems = [], [], []
     try:
-        sheet = book.worksheets[0]
-        rows = [list(row) for row in sheet.iter_rows(values_only=True)]
+        for sheet in book.worksheets:
+            name = f"{path.name}, trang '{sheet.title}'" if len(book.worksheets) > 1 else path.name
+            try:
+                rows, sheet_notes = _table_rows(_sheet_rows(sheet), name)
+            except ImportFileError as exc:
+                problems.append(str(exc))
+                continue
+            result.extend(rows)
+            notes.extend(sheet_notes)
     finally:
         book.close()
-    return _table_rows(rows, path.name)
+    if not result and problems:
+        raise ImportFileError(problems[0])
+    notes.extend(f"{p.split(':', 1)[0]}: không có dòng tiêu đề, bỏ qua trang này." for p in problems if result)
+    return result, notes
 
 
 def read_json(path: Path) -> tuple[list[Row], list[str]]:
@@ -175,8 +224,9 @@ def read_json(path: Path) -> tuple[list[Row], list[str]]:
         if not isinstance(record, dict):
             rows.append(Row(where, {}, "bản ghi không phải đối tượng JSON {...}"))
             continue
-        values, _ = _map_keys(record)
-        rows.append(Row(where, values))
+        warnings: list[Warning] = []
+        values, _ = _map_keys(record, warnings)
+        rows.append(Row(where, values, warnings=warnings))
     return rows, []
 
 
@@ -199,7 +249,7 @@ def _code(value) -> str | None:
     return parse.clean(value)
 
 
-def _date(value, key: str, reasons: list[str], settings: Settings) -> str | None:
+def _date(value, key: str, warnings: list[Warning], settings: Settings) -> str | None:
     if isinstance(value, datetime):
         return value.date().isoformat()
     if isinstance(value, date):
@@ -210,11 +260,11 @@ def _date(value, key: str, reasons: list[str], settings: Settings) -> str | None
     try:
         return parse_date(text, settings.tz).isoformat()
     except DateFormatError as exc:
-        reasons.append(f"{key}: {exc}")
+        warnings.append(("unknown_value", f"{key}: {exc}; bỏ qua"))
         return None
 
 
-def _choice(value, table: dict, key: str, what: str, reasons: list[str]) -> str | None:
+def _choice(value, table: dict, what: str, warnings: list[Warning]) -> str | None:
     text = parse.clean(value)
     if not text:
         return None
@@ -222,90 +272,113 @@ def _choice(value, table: dict, key: str, what: str, reasons: list[str]) -> str 
     for words, result in table.items():
         if folded == words or folded.endswith(words) or folded.startswith(words):
             return result
-    reasons.append(f"{what} '{text}' không nhận ra (dùng: {', '.join(sorted(set(table.values())))})")
+    warnings.append(("unknown_value", f"{what} '{text}' không nhận ra (dùng: {', '.join(sorted(set(table.values())))}); bỏ qua"))
     return None
 
 
-def _channels(values: dict, reasons: list[str]) -> list[dict]:
+def _column_channels(values: dict, text: str, warnings: list[Warning]) -> list[dict]:
+    """Spreadsheets: the methods in one column, time and fee in their own columns."""
+    time, fee = parse.clean(values.get("time")), parse.clean(values.get("fee"))
+    methods = []
+    for part in parse.split_top_level(text, ",;/"):
+        method = parse.method_of(part) or (part if part in METHODS else None)
+        if method is None:
+            warnings.append(("unknown_value", f"cách thức '{part}' không nhận ra (Trực tiếp, Trực tuyến, Bưu chính); bỏ qua"))
+        elif method not in methods:
+            methods.append(method)
+    if methods and not time:
+        warnings.append(("time_unknown", "không ghi thời hạn giải quyết (cột 'Thời hạn giải quyết')"))
+    if methods and not fee:
+        warnings.append(("fee_unknown", "không ghi phí, lệ phí (cột 'Phí, lệ phí')"))
+    channels = []
+    for method in methods:
+        channel = {"method": method}
+        if time:
+            channel["time"] = time
+        if fee:
+            channel["fee"] = parse.normalise_fee(fee)
+        channels.append(channel)
+    return channels
+
+
+def _channels(values: dict, warnings: list[Warning]) -> list[dict]:
     raw = values.get("channels")
     if isinstance(raw, list):  # already in the spec's shape (JSON)
         return raw
     found, problems = parse.channels(raw)
     if found:
-        reasons.extend(problems)
+        warnings.extend(problems)
         return found
-    # Spreadsheets: the methods in one column, time and fee in their own columns.
     text = parse.clean(raw)
-    time, fee = parse.clean(values.get("time")), parse.clean(values.get("fee"))
-    if text and (time or fee) and not found and not problems:
-        methods = []
-        for part in parse.split_top_level(text, ",;/"):
-            method = parse.method_of(part) or (part if part in METHODS else None)
-            if method is None:
-                reasons.append(f"cách thức '{part}' không nhận ra (Trực tiếp, Trực tuyến, Bưu chính)")
-            elif method not in methods:
-                methods.append(method)
-        if not time:
-            reasons.append("thiếu thời hạn giải quyết (cột 'Thời hạn giải quyết')")
-        if not fee:
-            reasons.append("thiếu phí, lệ phí (cột 'Phí, lệ phí')")
-        if time and fee:
-            return [{"method": m, "time": time, "fee": parse.normalise_fee(fee)} for m in methods]
+    if not text:
         return []
-    reasons.extend(problems)
-    if text and not problems:
-        reasons.append("không đọc được hình thức nộp, thời hạn và phí từ nội dung cách thức thực hiện "
-                       "(cần cột 'Thời hạn giải quyết' và 'Phí, lệ phí' nếu cột cách thức chỉ ghi hình thức nộp)")
-    return []
+    channels = _column_channels(values, text, warnings)
+    if not channels:
+        warnings.append(("ambiguous", f"không đọc được cách thức thực hiện từ \"{text[:80]}\"; để trống"))
+    return channels
 
 
-def to_meta(values: dict, settings: Settings) -> tuple[dict, str | None, list[str]]:
-    """(frontmatter, steps Markdown or None, reasons to reject)."""
+def to_meta(values: dict, settings: Settings) -> tuple[dict, str | None, list[str], list[Warning]]:
+    """(frontmatter, steps Markdown or None, reasons to reject, warnings). Only a missing or bad code
+    or name rejects a record: what else the source lacks stays unknown and is warned about."""
     reasons: list[str] = []
+    warnings: list[Warning] = []
     meta: dict = {}
     meta["code"] = _code(values.get("code"))
     for key in ("name", "field", "kind", "decision", "agency", "authority"):
         meta[key] = parse.clean(values.get(key))
     meta["requirements"] = parse.clean(values.get("requirements"), parse.NOTHING)
     meta["address"] = parse.one_line(values.get("address"))
-    if meta["name"]:
-        meta["name"] = " ".join(meta["name"].split())
+    for key in ("name", "field", "agency", "authority", "decision"):
+        if meta[key]:
+            meta[key] = " ".join(meta[key].split())
     for key in ("agency", "authority"):
         if meta[key]:
-            meta[key] = " ".join(meta[key].split()).rstrip(".")
+            meta[key] = meta[key].rstrip(".")
     levels, unknown = parse.levels(values.get("level"))
     for name in unknown:
-        reasons.append(f"cấp thực hiện '{name}' không hợp lệ (Cấp bộ, Cấp tỉnh, Cấp huyện, Cấp xã, Cơ quan khác)")
+        warnings.append(("unknown_value", f"cấp thực hiện '{name}' không hợp lệ (Cấp bộ, Cấp tỉnh, Cấp huyện, Cấp xã, "
+                                          "Cơ quan khác); bỏ qua"))
     meta["level"] = levels[0] if len(levels) == 1 else levels
-    meta["decision_date"] = _date(values.get("decision_date"), "ngày quyết định", reasons, settings)
+    meta["decision_date"] = _date(values.get("decision_date"), "ngày quyết định", warnings, settings)
     meta["subjects"] = parse.subjects(values.get("subjects"))
-    before = len(reasons)
-    meta["channels"] = _channels(values, reasons)
-    channel_reasons = len(reasons) > before
+    meta["channels"] = _channels(values, warnings)
     raw = values.get("documents")
-    meta["documents"] = raw if isinstance(raw, list) else parse.documents(raw)
+    if isinstance(raw, list):
+        meta["documents"] = raw
+    else:
+        meta["documents"], notes = parse.documents_and_notes(raw)
+        meta["documents_note"] = "\n".join(notes) or None
     raw = values.get("results")
     meta["results"] = [parse.clean(r) for r in raw if parse.clean(r)] if isinstance(raw, list) else parse.results(raw)
     raw = values.get("legal_basis")
-    meta["legal_basis"] = raw if isinstance(raw, list) else parse.legal_basis(raw)
-    meta["online"] = _choice(values.get("online"), _ONLINE, "online", "mức dịch vụ công trực tuyến", reasons)
+    if isinstance(raw, list):
+        meta["legal_basis"] = raw
+    else:
+        meta["legal_basis"], legal_warnings = parse.legal_basis_and_warnings(raw)
+        warnings.extend(legal_warnings)
+    meta["online"] = _choice(values.get("online"), _ONLINE, "mức dịch vụ công trực tuyến", warnings)
     meta["url"] = parse.clean(values.get("url"))
-    meta["status"] = _choice(values.get("status"), _STATUS, "status", "tình trạng", reasons)
+    meta["status"] = _choice(values.get("status"), _STATUS, "tình trạng", warnings)
     if meta["status"] == "active":
         meta["status"] = None  # the default: not written
-    meta["effective"] = _date(values.get("effective"), "ngày có hiệu lực", reasons, settings)
-    meta["abolished"] = _date(values.get("abolished"), "ngày bãi bỏ", reasons, settings)
+    meta["effective"] = _date(values.get("effective"), "ngày có hiệu lực", warnings, settings)
+    meta["abolished"] = _date(values.get("abolished"), "ngày bãi bỏ", warnings, settings)
     meta["replaced_by"] = _code(values.get("replaced_by"))
-    for key in REQUIRED:
-        if (key == "level" and unknown) or (key == "channels" and channel_reasons):
-            continue  # already said what is wrong
+    if meta["replaced_by"] and not CODE_RE.match(meta["replaced_by"]):
+        warnings.append(("unknown_value", f"mã thủ tục thay thế '{meta['replaced_by']}' không đúng dạng d.dddddd; bỏ qua"))
+        meta["replaced_by"] = None
+    for key in ("code", "name"):
         if not meta.get(key):
-            given = values.get(key if key != "channels" else "channels")
-            shown = f" (nguồn ghi: \"{str(given).strip()[:60]}\")" if parse.clean(given) is None and given not in (None, "") else ""
-            reasons.insert(0, f"thiếu {LABELS[key]}{shown}")
+            given = values.get(key)
+            shown = f" (nguồn ghi: \"{str(given).strip()[:60]}\")" if given not in (None, "") else ""
+            reasons.append(f"thiếu {LABELS[key]}{shown}")
+    for key, label in EXPECTED.items():
+        if not meta.get(key) and not (key == "level" and unknown):
+            warnings.append(("missing", f"thiếu {label}"))
     body = values.get("body")
     steps = body.strip() + "\n" if isinstance(body, str) and body.strip() else parse.steps_markdown(values.get("steps"))
-    return meta, steps or None, list(dict.fromkeys(reasons))
+    return meta, steps or None, reasons, list(dict.fromkeys(warnings))
 
 
 # -- importing --------------------------------------------------------------------------------------
@@ -333,10 +406,11 @@ def _error_text(error: ContentError) -> str:
 def import_row(row: Row, settings: Settings, seen: dict[str, str]) -> Outcome:
     if row.problem:
         return Outcome("rejected", row.where, reasons=[row.problem])
-    meta, steps, reasons = to_meta(row.values, settings)
+    meta, steps, reasons, warnings = to_meta(row.values, settings)
+    warnings = list(dict.fromkeys([*row.warnings, *warnings]))
     code = meta.get("code")
     if code and not CODE_RE.match(code):
-        reasons.append(f"mã thủ tục '{code}' không đúng dạng d.dddddd (ví dụ 1.001194 hoặc 1.012753.H19)")
+        reasons.append(f"mã thủ tục '{code}' không đúng dạng d.dddddd, chữ số 0-9 (ví dụ 1.001194 hoặc 1.012753.H19)")
     if reasons:
         return Outcome("rejected", row.where, code, reasons=reasons)
     if code in seen:
@@ -357,23 +431,28 @@ def import_row(row: Row, settings: Settings, seen: dict[str, str]) -> Outcome:
             body = existing.body  # keep what the editor wrote
     data = render(meta, body)
     if data == before:
-        return Outcome("unchanged", row.where, code, shown)
-    temporary = write_temporary(target, data)
+        return Outcome("unchanged", row.where, code, shown, warnings=warnings)
+    # Checked with the same rules as a build, before anything is written (no YAML round trip: the
+    # writer writes exactly these values).
+    result = read_procedure(SourceFile(shown, ordered(meta), body, {}), target, settings)
+    if isinstance(result, list):
+        return Outcome("rejected", row.where, code, shown, [_error_text(e) for e in result])
+    temporary = None
     try:
-        source = read_source(temporary, shown)
-        result = read_procedure(source, target, settings) if not isinstance(source, ContentError) else [source]
-        if isinstance(result, list):
-            return Outcome("rejected", row.where, code, shown, [_error_text(e) for e in result])
+        temporary = write_temporary(target, data)
         commit(temporary, target)
     finally:
-        if temporary.exists():
-            temporary.unlink()
-    return Outcome("created" if before is None else "updated", row.where, code, shown)
+        if temporary is not None and temporary.exists():
+            temporary.unlink()  # any failure, even an interruption, leaves no hidden half file
+    return Outcome("created" if before is None else "updated", row.where, code, shown, warnings=warnings)
 
 
 def import_files(paths: list[Path], settings: Settings) -> tuple[list[Outcome], list[str]]:
     """(one outcome per record, notes and file-level problems)."""
     outcomes, notes, seen = [], [], {}
+    removed = remove_stale_temporaries(settings.content_root / FOLDER)
+    if removed:
+        notes.append(f"đã xóa {removed} tệp tạm còn sót lại từ lần nhập bị ngắt trước.")
     for path in paths:
         try:
             rows, file_notes = read_input(path)
@@ -385,3 +464,12 @@ def import_files(paths: list[Path], settings: Settings) -> tuple[list[Outcome], 
             notes += repair_values(row.values, row.where)  # TCVN3/VNI text read as Unicode
             outcomes.append(import_row(row, settings, seen))
     return outcomes, notes
+
+
+def warning_counts(outcomes: list[Outcome]) -> dict[str, int]:
+    """Kind of warning -> number of records written with it."""
+    counts: dict[str, int] = {}
+    for outcome in outcomes:
+        for kind in dict.fromkeys(kind for kind, _ in outcome.warnings):
+            counts[kind] = counts.get(kind, 0) + 1
+    return counts

@@ -24,6 +24,7 @@ from .absolute_urls import make_absolute
 from .collections import ArticleIndex
 from .records import Article
 from .settings import Settings
+from .urls import CATEGORY, TAG
 
 RSS_PATH = "feed.xml"
 ATOM_PATH = "atom.xml"
@@ -142,8 +143,8 @@ def make_entry(article: Article, settings: Settings, body_html: str | None) -> E
             f'<li><a href="{html.escape(base + quote(f.path))}">{html.escape(f.title)}</a> ({f.kind}, {f.size_label})</li>'
             for f in article.attachments)
         parts.append(f"<h2>Tài liệu đính kèm</h2><ul>{items}</ul>")
-    categories = tuple((c, base + "chuyen-muc/") for c in article.categories)
-    tags = tuple((t, base + "the/") for t in article.tags)
+    categories = tuple((c, f"{base}{CATEGORY}/") for c in article.categories)  # the scheme of the term
+    tags = tuple((t, f"{base}{TAG}/") for t in article.tags)
     return Entry(
         url=url, title=clean(article.title), published=article.date, updated=_changed(article),
         summary=clean(article.excerpt), content_html=clean("\n".join(parts)),

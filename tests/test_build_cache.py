@@ -176,3 +176,13 @@ def test_cache_entries_are_kept_per_version(tmp_path):
     cache.close()
     assert BuildCache(tmp_path, version="v1").get("kind", "key") == {"html": "<p>a</p>"}
     assert BuildCache(tmp_path, version="v2").get("kind", "key") is None
+
+
+def test_sanitiser_warnings_are_reported_also_from_cache(cached_site):
+    site = cached_site
+    site.add_article("c.md", "Bài thứ ba", "2026-11-02 08:00", body="Bài ba.\n\n<script>alert(1)</script>\n")
+    for build in range(2):
+        result = site.build(strict=False)
+        assert "[html] Đã bỏ" in result.stderr and "c.md" in result.stderr, result.stderr
+        assert "alert(1)" not in site.html("tin-bai/2026/11/bai-thu-ba/")  # the cache holds the cleaned HTML
+    assert "dựng mới 0 trang" in result.stderr

@@ -187,6 +187,7 @@ class CchcPlugin(BasePlugin[CchcConfig]):
         env.filters["cchc_file"] = file_href  # content file paths: `{{ path | cchc_file | url }}`
         env.globals["cchc_agency"] = self.content.settings.agency  # header logo, footer of every page
         env.globals["cchc_urls"] = urls  # the fixed URLs of the scheme: `{{ cchc_urls.NEWS | url }}`
+        self.feeds.add_files(self.content, files, config)  # every body is rendered by now
         return env
 
     # -- pages ---------------------------------------------------------------------------------
@@ -277,7 +278,6 @@ class CchcPlugin(BasePlugin[CchcConfig]):
             config.site_dir,
             {p.url: procedure_summary(p.code, p.name, p.field) for p in self.content.procedures.all},
             {a.url: list(a.tags) for a in self.content.articles.articles if a.tags})
-        self.feeds.write(self.content, config.site_dir)  # into the staging folder, before the swap
         self.built = True  # MkDocs may still abort after this event (--strict with warnings)
 
     def on_serve(self, server, config: MkDocsConfig, builder):

@@ -60,8 +60,8 @@ class PageCache:
             os.environ.get("SOURCE_DATE_EPOCH", ""), _theme_digest(config))
         self.nav_key = ""
         self.pending: dict[str, str] = {}  # src_uri -> key of a page rendered this build
-        self.outputs: dict[str, str] = {}  # src_uri -> stored output of a page served from cache
-        self.stored = 0
+        self.outputs: dict[str, str] = {}  # src_uri -> stored output of a page served from cache, until used
+        self.stored = self.reused = 0
 
     def set_nav(self, nav: Navigation) -> None:
         self.nav_key = json.dumps(_nav_items(nav.items), ensure_ascii=False)
@@ -86,12 +86,13 @@ class PageCache:
         output = self.cache.get(KIND, key)
         if isinstance(output, str):
             self.outputs[page.file.src_uri] = output
+            self.reused += 1
             page.meta["template"] = CACHED_TEMPLATE
         else:
             self.pending[page.file.src_uri] = key
 
     def cached_output(self, page: Page) -> str | None:
-        return self.outputs.get(page.file.src_uri)
+        return self.outputs.pop(page.file.src_uri, None)  # one use: memory stays small on big sites
 
     def store(self, page: Page, output: str) -> None:
         key = self.pending.pop(page.file.src_uri, None)

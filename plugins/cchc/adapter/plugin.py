@@ -273,7 +273,7 @@ class CchcPlugin(BasePlugin[CchcConfig]):
             self.cache.close()
         if self.page_cache:
             log.info("Bộ nhớ đệm dựng trang (%s): dùng lại %d trang, dựng mới %d trang.", self.config.cache_dir,
-                     len(self.page_cache.outputs), self.page_cache.stored)
+                     self.page_cache.reused, self.page_cache.stored)
         enrich_search_index(
             config.site_dir,
             {p.url: procedure_summary(p.code, p.name, p.field) for p in self.content.procedures.all},

@@ -1,9 +1,11 @@
-"""Feeds glue: keep each article's rendered body, write the feeds once every page is rendered."""
+"""Feeds glue: keep each article's rendered body; once every page is rendered (on_env comes after
+MkDocs rendered the Markdown of all pages and before it writes files), hand the feeds to MkDocs as
+generated files, so they are written like every other output file."""
 from __future__ import annotations
 
-from pathlib import Path
-
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
 
 from ..core.content import Content
 from ..core.feeds import build_feeds
@@ -19,13 +21,10 @@ class FeedWriter:
         if article is not None:
             self.bodies[article.url] = html
 
-    def write(self, content: Content, site_dir: str, images=None) -> None:
+    def add_files(self, content: Content, files: Files, config: MkDocsConfig, images=None) -> None:
         try:
             outputs = build_feeds(content.articles, content.settings, self.bodies, images)
         except ValueError as error:
             raise PluginError(f"Không tạo được bản tin RSS/Atom: {error}") from None
-        root = Path(site_dir)
         for path, data in outputs.items():
-            target = root / path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(data)
+            files.append(File.generated(config, path, content=data))

@@ -5,7 +5,6 @@ import html
 import logging
 from pathlib import Path
 
-import yaml
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, PluginError
@@ -14,11 +13,11 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
+from ..core.build_cache import BuildCache
 from ..core.content import Content, load_content
 from ..core.content_tree import plain_file, published_files
 from ..core.errors import ContentError, ordered, summary
 from ..core.feeds import feed_paths
-from ..core.links import rebase_links
 from ..core.pages import PageSpec
 from ..core.sanitize import clean_html, may_hold_unsafe, removals
 from ..core.search_terms import procedure_summary
@@ -28,6 +27,7 @@ from ..core.image_cache import ImageCache
 from ..core.images import is_raster
 from ..core.media import Media, publish_media
 from ..core.picture import picture_html, responsive_body
+from ..core import urls
 from ..core.urls import file_href
 from ..core.vietnamese import slugify
 from . import log_messages
@@ -35,6 +35,8 @@ from .config import CchcConfig, site_problem
 from .feeds import FeedWriter
 from .html_fixes import valid_html
 from .navigation import section_entry, small_navigation
+from .page_cache import PageCache
+from .render_cache import CachedPage
 from .search_index import enrich_search_index
 from .staging import StagedOutput, StagingError
 
@@ -56,7 +58,9 @@ def settings_from(config: MkDocsConfig, options: CchcConfig, include_unpublished
         agency=Agency(**{key: options.agency[key] for key in options.agency}),
         include_unpublished=include_unpublished,
         image_cache=options.image_cache,
-        # Agency identity for the báo cáo, when the configuration has it (optional keys).
+        markdown_extensions=tuple(config.markdown_extensions),
+        markdown_configs=dict(config.mdx_configs),
+        cache_dir=Path(config.config_file_path).resolve().parent / options.cache_dir if options.cache else None,
     )
 
 
@@ -79,6 +83,8 @@ class CchcPlugin(BasePlugin[CchcConfig]):
         self.built = False
         self.feeds = FeedWriter()
         self.media = Media()
+        self.cache: BuildCache | None = None
+        self.page_cache: PageCache | None = None
 
     def on_startup(self, *, command, dirty):
         self.command = command
@@ -97,6 +103,9 @@ class CchcPlugin(BasePlugin[CchcConfig]):
                      ", ".join(a.source for a in self.content.held))
         for notice in self.content.notices():  # e.g. this month is behind a plan's target
             log.info(notice)
+        self.cache = BuildCache(settings.cache_dir) if settings.cache_dir else None
+        self.page_cache = (PageCache(self.cache, config, self.command, settings.now.date().isoformat())
+                           if self.cache else None)
         if self.command == "build" and self.config.atomic:
             self.built = False
             self.staged = StagedOutput(config.site_dir)
@@ -113,14 +122,14 @@ class CchcPlugin(BasePlugin[CchcConfig]):
             home_markdown = Path(home.abs_src_path).read_text(encoding="utf-8")
             files.remove(home)
         specs = self.content.pages(_strip_frontmatter(home_markdown))
-        moved = {spec.source: spec.src_uri for spec in specs if spec.source}
         self.specs = {}
         for spec in specs:
             self.specs[spec.src_uri] = spec
-            body = rebase_links(spec.markdown, spec.source, spec.src_uri, moved) if spec.source else spec.markdown
-            files.append(File.generated(
-                config, spec.src_uri, content=_page_source(spec, body),
-                inclusion=InclusionLevel.INCLUDED if spec.in_nav else InclusionLevel.NOT_IN_NAV))
+            # No text: on_page_markdown hands MkDocs the page's meta and Markdown as they are.
+            file = File.generated(config, spec.src_uri, content="",
+                                  inclusion=InclusionLevel.INCLUDED if spec.in_nav else InclusionLevel.NOT_IN_NAV)
+            file.dest_uri = spec.dest_uri  # published at its URL; MkDocs resolves links from src_uri
+            files.append(file)
         for path, data in self.content.outputs().items():
             files.append(File.generated(config, path, content=data))
         self._add_content_assets(files, config)
@@ -186,10 +195,22 @@ class CchcPlugin(BasePlugin[CchcConfig]):
 
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files):
         self.files = files
-        if config.nav:  # IT staff wrote their own nav in mkdocs.yml: respect it
-            return nav
-        entries = [files.get_file_from_path(src).page for src, spec in self.specs.items() if spec.in_nav]
-        return small_navigation(nav, [p for p in entries if p is not None])
+        if not config.nav:  # else IT staff wrote their own nav in mkdocs.yml: respect it
+            entries = [files.get_file_from_path(src).page for src, spec in self.specs.items() if spec.in_nav]
+            nav = small_navigation(nav, [p for p in entries if p is not None])
+        for src in self.specs:  # our pages render through the build cache
+            file = files.get_file_from_path(src)
+            if file.page is None:
+                CachedPage(None, file, config)
+            else:
+                file.page.__class__ = CachedPage
+            file.page.cache = self.cache
+            file.page.clean = self._clean
+            file.page.source = self._source_of(file.page)
+            file.page.clean_key = repr(self.config.iframe_hosts)
+        if self.page_cache:
+            self.page_cache.set_nav(nav)
+        return nav
 
     def on_env(self, env, config: MkDocsConfig, files: Files):
         env.filters["cchc_slug"] = slugify
@@ -197,18 +218,36 @@ class CchcPlugin(BasePlugin[CchcConfig]):
         env.globals["cchc_agency"] = self.content.settings.agency  # header logo, footer of every page
         env.filters["cchc_picture"] = self._picture
         env.filters["cchc_card"] = lambda article: self.media.cards.get(article.url)  # site path or None
+        env.globals["cchc_urls"] = urls  # the fixed URLs of the scheme: `{{ cchc_urls.NEWS | url }}`
+        self.feeds.add_files(self.content, files, config, self.media.images)  # every body is rendered by now
         return env
 
     # -- pages ---------------------------------------------------------------------------------
+    @event_priority(100)  # first: other plugins see the page as it will be rendered
+    def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files):
+        spec = self.specs.get(page.file.src_uri)
+        if spec is None:
+            return markdown
+        page.meta = page_meta(spec)
+        return spec.markdown
+
     def on_page_context(self, context, page: Page, config: MkDocsConfig, nav: Navigation):
         spec = self.specs.get(page.file.src_uri)
         if spec is not None:
             context["cchc"] = {**spec.data, "spec": spec}
             self._highlight_section(page, spec)
+            if self.page_cache:
+                context["cchc_cached"] = self.page_cache.cached_output(page)
         return context
 
     @event_priority(100)  # first: search, feeds and every other plugin see only the cleaned body
     def _sanitize(self, html: str, page: Page, config: MkDocsConfig, files: Files):
+        if isinstance(page, CachedPage):  # cleaned in its render(), kept in the build cache with the warnings
+            return html
+        return self._clean(html, page)
+
+    def _clean(self, html: str, page: Page) -> str:
+        """The sanitiser, with a warning naming file and line for each thing it removed."""
         cleaned = clean_html(html, self.config.iframe_hosts)
         if may_hold_unsafe(page.markdown or ""):
             source = self._source_of(page)
@@ -237,7 +276,10 @@ class CchcPlugin(BasePlugin[CchcConfig]):
         spec = self.specs.get(page.file.src_uri)
         self.feeds.page_content(html, spec)  # feeds keep plain <img>: readers differ in <picture> support
         if spec is not None and spec.data.get("article") is not None:
-            return responsive_body(html, page.url, self.media.images)
+            html = responsive_body(html, page.url, self.media.images)
+        if spec is not None and self.page_cache:
+            page.content = html
+            self.page_cache.prepare(page, spec)
         return html
 
     on_page_content = CombinedEvent(_sanitize, _collect_feed_body)
@@ -250,13 +292,26 @@ class CchcPlugin(BasePlugin[CchcConfig]):
         path = Path(page.file.abs_src_path) if page.file.abs_src_path else None
         return path if path and path.is_file() else None
 
+    @event_priority(100)  # first: the template's output as it was rendered, before any fix-up
+    def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
+        if getattr(self, "_highlighted", None) is not None:
+            self._highlighted.active = False
+            self._highlighted = None
+        if self.page_cache:
+            self.page_cache.store(page, output)
+        return valid_html(output)
+
     @event_priority(-50)  # after the search plugin has written its index
     def on_post_build(self, config: MkDocsConfig):
+        if self.cache:
+            self.cache.close()
+        if self.page_cache:
+            log.info("Bộ nhớ đệm dựng trang (%s): dùng lại %d trang, dựng mới %d trang.", self.config.cache_dir,
+                     self.page_cache.reused, self.page_cache.stored)
         enrich_search_index(
             config.site_dir,
             {p.url: procedure_summary(p.code, p.name, p.field) for p in self.content.procedures.all},
             {a.url: list(a.tags) for a in self.content.articles.articles if a.tags})
-        self.feeds.write(self.content, config.site_dir, self.media.images)  # into the staging folder, before the swap
         self.built = True  # MkDocs may still abort after this event (--strict with warnings)
 
     def on_serve(self, server, config: MkDocsConfig, builder):
@@ -264,11 +319,6 @@ class CchcPlugin(BasePlugin[CchcConfig]):
         server.watch(str(self.content.settings.content_root))
         return server
 
-    def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
-        if getattr(self, "_highlighted", None) is not None:
-            self._highlighted.active = False
-            self._highlighted = None
-        return valid_html(output)
 
     def on_post_template(self, output: str, template_name: str, config: MkDocsConfig) -> str:
         return valid_html(output) if template_name.endswith(".html") else output
@@ -278,6 +328,8 @@ class CchcPlugin(BasePlugin[CchcConfig]):
         explanation = log_messages.build_stopped(error)
         if explanation:
             log.error(explanation)
+        if self.cache:
+            self.cache.close()  # what was rendered before the error stays useful
 
     def on_shutdown(self):
         """The very end of `mkdocs build`: only a build MkDocs finished without error replaces site/."""
@@ -302,17 +354,16 @@ def _strip_frontmatter(markdown: str) -> str:
     return markdown
 
 
-def _page_source(spec: PageSpec, body: str) -> str:
-    """A virtual Markdown file: meta for MkDocs/Material, then the body."""
+def page_meta(spec: PageSpec) -> dict:
+    """The page's meta for MkDocs/Material: the theme prints title and description as they are."""
     meta = {"title": html.escape(spec.title, quote=False), "template": spec.template}
-    if spec.description:
-        meta["description"] = html.escape(spec.description)
     if not spec.source:
         meta["search"] = {"exclude": True}  # listings repeat the articles: keep search results clean
         meta["hide"] = ["toc"]  # listings have no headings to list: give the width to the content
     article = spec.data.get("article")
     if article is not None:
-        meta.update(article.passthrough)
-    # libyaml's emitter when present: one page per procedure makes the pure-Python one a build hot spot.
-    front = yaml.dump(meta, Dumper=getattr(yaml, "CSafeDumper", yaml.SafeDumper), allow_unicode=True, sort_keys=True)
-    return f"---\n{front}---\n\n{body}"
+        meta.update(article.passthrough)  # template, hide, search, description, status, icon
+    description = meta.get("description", spec.description)
+    if description:
+        meta["description"] = html.escape(str(description))
+    return meta

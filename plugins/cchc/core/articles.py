@@ -4,7 +4,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from .errors import ContentError, duplicates
-from .excerpt import excerpt
+from .build_cache import BuildCache
+from .excerpt import Excerpts
 from .fields import PASSTHROUGH_KEYS, FieldReader
 from .frontmatter_file import SourceFile, read_records
 from .image_alt import placeholder_errors
@@ -55,7 +56,8 @@ def _slug(reader: FieldReader, title: str | None) -> str | None:
     return explicit
 
 
-def read_article(source: SourceFile, abs_path: Path, settings: Settings) -> Article | list[ContentError]:
+def read_article(source: SourceFile, abs_path: Path, settings: Settings,
+                 excerpts: Excerpts | None = None) -> Article | list[ContentError]:
     reader = FieldReader(source, abs_path, settings.content_root, settings.tz)
     reader.check_keys(KEYS)
     title = reader.text("title", required=True, what="tiêu đề", example="Tiêu đề bài viết")
@@ -101,7 +103,7 @@ def read_article(source: SourceFile, abs_path: Path, settings: Settings) -> Arti
         categories=tuple(sorted(dict.fromkeys(categories), key=order.__getitem__)),
         slug=slug,
         body=source.body,
-        excerpt=excerpt(source.body, article["summary"]),
+        excerpt=(excerpts or Excerpts()).excerpt(source.body, article["summary"]),
         passthrough={k: v for k, v in source.meta.items() if k in PASSTHROUGH_KEYS},
         scheduled=date > settings.now,
         **article,
@@ -110,8 +112,12 @@ def read_article(source: SourceFile, abs_path: Path, settings: Settings) -> Arti
 
 def load_articles(settings: Settings) -> tuple[list[Article], list[Article], list[ContentError]]:
     """(articles the build shows, drafts and scheduled ones it holds back, all errors found)."""
+    cache = BuildCache(settings.cache_dir) if settings.cache_dir else None
+    excerpts = Excerpts(settings.markdown_extensions, settings.markdown_configs, cache)
     loaded, errors = read_records(settings.content_root, FOLDER, "**/*.md", settings.project_dir,
-                                  lambda source, path: read_article(source, path, settings))
+                                  lambda source, path: read_article(source, path, settings, excerpts))
+    if cache is not None:
+        cache.close()
     articles = [a for a in loaded if a.published or settings.include_unpublished]
     held = [a for a in loaded if not (a.published or settings.include_unpublished)]
     errors += duplicates(articles, lambda a: a.url, "slug",

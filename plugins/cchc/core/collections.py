@@ -5,6 +5,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from .records import Article
+from .urls import CATEGORY, TAG, month_url, term_url, year_url
 from .vietnamese import month_label, slugify, sort_key
 
 
@@ -18,7 +19,7 @@ class Term:
 
     @property
     def url(self) -> str:
-        return f"{self.kind}/{self.slug}/"
+        return term_url(self.kind, self.slug)
 
     @property
     def count(self) -> int:
@@ -33,7 +34,11 @@ class Month:
 
     @property
     def url(self) -> str:
-        return f"tin-bai/{self.year}/{self.month:02d}/"
+        return month_url(self.year, self.month)
+
+    @property
+    def year_url(self) -> str:
+        return year_url(self.year)
 
     @property
     def label(self) -> str:
@@ -51,7 +56,7 @@ class Year:
 
     @property
     def url(self) -> str:
-        return f"tin-bai/{self.year}/"
+        return year_url(self.year)
 
     @property
     def count(self) -> int:
@@ -84,10 +89,10 @@ class ArticleIndex:
             years[month.year].append(month)
         self.years = [Year(y, months) for y, months in sorted(years.items(), reverse=True)]
         # Categories keep the configured display order; empty ones still get a page.
-        self.categories = [Term(name, slugify(name), "chuyen-muc", items) for name, items in by_category.items()]
+        self.categories = [Term(name, slugify(name), CATEGORY, items) for name, items in by_category.items()]
         # Tags: one page per slug ("Một cửa" and "một cửa" are one tag), Vietnamese alphabetical order.
         self.tags = sorted(
-            (Term(_spelling(tag_spellings[slug]), slug, "the", items) for slug, items in tag_articles.items()),
+            (Term(_spelling(tag_spellings[slug]), slug, TAG, items) for slug, items in tag_articles.items()),
             key=lambda term: sort_key(term.name),
         )
         self._category_by_name = {term.name: term for term in self.categories}

@@ -25,7 +25,7 @@ from .collections import ArticleIndex
 from .images import PublishedImage
 from .records import Article
 from .settings import Settings
-from .urls import file_href
+from .urls import CATEGORY, TAG, file_href
 
 RSS_PATH = "feed.xml"
 ATOM_PATH = "atom.xml"
@@ -147,8 +147,8 @@ def make_entry(article: Article, settings: Settings, body_html: str | None,
             f'<li><a href="{html.escape(base + quote(f.path))}">{html.escape(f.title)}</a> ({f.kind}, {f.size_label})</li>'
             for f in article.attachments)
         parts.append(f"<h2>Tài liệu đính kèm</h2><ul>{items}</ul>")
-    categories = tuple((c, base + "chuyen-muc/") for c in article.categories)
-    tags = tuple((t, base + "the/") for t in article.tags)
+    categories = tuple((c, f"{base}{CATEGORY}/") for c in article.categories)  # the scheme of the term
+    tags = tuple((t, f"{base}{TAG}/") for t in article.tags)
     return Entry(
         url=url, title=clean(article.title), published=article.date, updated=_changed(article),
         summary=clean(article.excerpt), content_html=clean("\n".join(parts)),

@@ -1,6 +1,8 @@
 """Read one Markdown file with YAML frontmatter, keeping line numbers for messages."""
 from __future__ import annotations
 
+import copy
+import hashlib
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -107,13 +109,28 @@ def _normalise(value):
     return value
 
 
+# `mkdocs serve` rebuilds in one process: a file whose bytes did not change is not parsed again.
+_PARSED: dict[tuple[str, str], tuple[bytes, SourceFile | ContentError]] = {}
+
+
 def read_source(abs_path: Path, shown_path: str) -> SourceFile | ContentError:
+    data = abs_path.read_bytes()
+    key, fingerprint = (str(abs_path), shown_path), hashlib.sha256(data).digest()
+    known = _PARSED.get(key)
+    if known is not None and known[0] == fingerprint:
+        return copy.deepcopy(known[1])  # callers get their own meta, as from a fresh parse
+    result = _parse(data, shown_path)
+    _PARSED[key] = (fingerprint, copy.deepcopy(result))
+    return result
+
+
+def _parse(data: bytes, shown_path: str) -> SourceFile | ContentError:
     try:
-        text = abs_path.read_text(encoding="utf-8-sig")
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         return ContentError(shown_path, None, None, "Tệp không phải văn bản UTF-8.",
                             "Lưu lại tệp với mã hóa UTF-8 (Unicode).")
-    text = nfc(text.replace("\r\n", "\n"))
+    text = nfc(text.replace("\r\n", "\n").replace("\r", "\n"))  # as text mode reads it
     control = _CONTROL.search(text)
     if control:
         line = text.count("\n", 0, control.start()) + 1

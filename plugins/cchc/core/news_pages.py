@@ -3,10 +3,10 @@ from __future__ import annotations
 
 from .collections import ArticleIndex
 from .pages import PageSpec, paginate
+from .urls import ARCHIVE, CATEGORIES_INDEX, NEWS, TAGS_INDEX
 from .vietnamese import year_label
 
 HOME_COUNT = 10
-ARCHIVE_URL = "tin-bai/luu-tru/"
 HOME_TITLE = "Trang chủ"  # the menu item; the page's heading is the section's name
 
 
@@ -17,22 +17,22 @@ def news_pages(index: ArticleIndex, per_page: int, home_markdown: str = "") -> l
         data={"articles": index.home_articles(HOME_COUNT), "categories": index.categories,
               "years": index.years, "total": len(index.articles)},
     )]
-    pages += paginate(index.articles, per_page, "tin-bai/", "Tin bài", "cchc/list.html",
+    pages += paginate(index.articles, per_page, NEWS, "Tin bài", "cchc/list.html",
                       {"kind": "all"}, in_nav=True)
-    pages.append(PageSpec(url=ARCHIVE_URL, title="Lưu trữ tin bài", template="cchc/archive.html",
+    pages.append(PageSpec(url=ARCHIVE, title="Lưu trữ tin bài", template="cchc/archive.html",
                           in_nav=True, data={"years": index.years}))
     for year in index.years:
         pages.append(PageSpec(url=year.url, title=f"Tin bài {year_label(year.year).lower()}",
-                              template="cchc/year.html", data={"year": year}, section=ARCHIVE_URL))
+                              template="cchc/year.html", data={"year": year}, section=ARCHIVE))
     for i, month in enumerate(index.months):  # newest first
         pages.append(PageSpec(url=month.url, title=f"Tin bài {month.label.lower()}",
-                              template="cchc/month.html", section=ARCHIVE_URL,
+                              template="cchc/month.html", section=ARCHIVE,
                               data={"month": month, "items": month.articles, "total": month.count,
                                     "older": index.months[i + 1] if i + 1 < len(index.months) else None,
                                     "newer": index.months[i - 1] if i > 0 else None}))
-    pages.append(PageSpec(url="chuyen-muc/", title="Các chuyên mục", template="cchc/terms.html",
+    pages.append(PageSpec(url=CATEGORIES_INDEX, title="Các chuyên mục", template="cchc/terms.html",
                           data={"kind": "categories", "terms": index.categories}))
-    pages.append(PageSpec(url="the/", title="Các thẻ", template="cchc/terms.html",
+    pages.append(PageSpec(url=TAGS_INDEX, title="Các thẻ", template="cchc/terms.html",
                           data={"kind": "tags", "terms": index.tags}))
     for term in index.categories:
         pages += paginate(term.articles, per_page, term.url, term.name, "cchc/list.html",

@@ -5,6 +5,8 @@ from dataclasses import dataclass, field
 from math import ceil
 from typing import Any, Sequence
 
+from .urls import listing_page_url
+
 
 @dataclass
 class PageSpec:
@@ -20,7 +22,13 @@ class PageSpec:
 
     @property
     def src_uri(self) -> str:
-        return f"{self.url}index.md"
+        """The page's name among the site's files: a content file keeps its own path, so that relative
+        links written next to it resolve as written; a generated listing is named after its URL."""
+        return self.source or f"{self.url}index.md"
+
+    @property
+    def dest_uri(self) -> str:
+        return f"{self.url}index.html"
 
 
 @dataclass(frozen=True)
@@ -30,7 +38,7 @@ class Pagination:
     base_url: str
 
     def url_of(self, number: int) -> str:
-        return self.base_url if number == 1 else f"{self.base_url}trang/{number}/"
+        return listing_page_url(self.base_url, number)
 
     @property
     def previous_url(self) -> str | None:

@@ -8,9 +8,10 @@ from .pages import PageSpec
 from .quota import PlanQuota
 from .quota_chart import chart_svg, describe
 from .quota_exports import BASENAME
+from .urls import QUOTA
 from .vietnamese import long_date
 
-QUOTA_URL = "chi-tieu/"
+QUOTA_URL = QUOTA
 QUOTA_TITLE = "Chỉ tiêu tuyên truyền"
 EXPORTS = (("csv", "CSV"), ("xlsx", "Excel (XLSX)"), ("json", "JSON"))
 

@@ -9,7 +9,8 @@ from .dates import DateFormatError, parse_month
 from .errors import ContentError, duplicates
 from .fields import FieldReader
 from .frontmatter_file import SourceFile, read_records
-from .records import Article, Attachment
+from .records import Attachment
+from .urls import plan_url
 from .settings import Settings
 from .vietnamese import long_date, month_label, slugify
 
@@ -35,7 +36,7 @@ class Plan:
 
     @property
     def url(self) -> str:
-        return f"{FOLDER}/{self.slug}/"
+        return plan_url(self.slug)
 
     @property
     def issued_label(self) -> str:
@@ -52,10 +53,6 @@ class Plan:
             result.append((year, month))
             year, month = (year + 1, 1) if month == 12 else (year, month + 1)
         return result
-
-    def counts(self, article: Article) -> bool:
-        """Whether the article counts toward this plan (month aside): published and in a named category."""
-        return article.published and (not self.categories or any(c in self.categories for c in article.categories))
 
 
 def _month(reader: FieldReader, key: str, what: str) -> tuple[int, int] | None:

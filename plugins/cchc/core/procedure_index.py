@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from .procedures import LEVELS, ONLINE, URL_ROOT, Procedure, date_label, date_short
+from .urls import procedure_field_url
 from .vietnamese import slugify, sort_key
 
 
@@ -18,7 +19,7 @@ class FieldGroup:
 
     @property
     def url(self) -> str:
-        return f"{URL_ROOT}linh-vuc/{self.slug}/"
+        return procedure_field_url(self.slug)
 
     @property
     def count(self) -> int:

@@ -15,10 +15,11 @@ from .fields import FieldReader
 from .frontmatter_file import SourceFile, read_records
 from .records import Attachment
 from .settings import Settings
+from .urls import PROCEDURES, procedure_url
 from .vietnamese import fold, long_date, short_date, slugify
 
 FOLDER = "thu-tuc"
-URL_ROOT = "thu-tuc-hanh-chinh/"
+URL_ROOT = PROCEDURES
 
 # Frontmatter keys, in the order of the national database (also the order the importer writes).
 KEYS = ["code", "name", "field", "level", "kind", "decision", "decision_date", "agency", "authority",
@@ -134,7 +135,7 @@ class Procedure:
 
     @property
     def url(self) -> str:
-        return f"{URL_ROOT}{self.code}/"
+        return procedure_url(self.code)
 
     @property
     def field_label(self) -> str:
@@ -154,10 +155,6 @@ class Procedure:
                 if getattr(channel, key) is None:
                     missing.append(f"{label} của cách thức thứ {i} ({channel.method_label})")
         return missing
-
-    @property
-    def field_url(self) -> str:
-        return f"{URL_ROOT}linh-vuc/{self.field_slug}/"
 
     @property
     def level_label(self) -> str:

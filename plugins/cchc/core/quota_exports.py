@@ -25,11 +25,6 @@ HEADERS = ("Số kế hoạch", "Tháng", "Số tin bài", "Chỉ tiêu", "Đạ
 MET = {True: "Đạt", False: "Chưa đạt"}
 
 
-def rows(items: list[PlanQuota]) -> list[tuple[str, str, int, int, bool]]:
-    """(plan number, 'YYYY-MM', published, target, met) for every reported month."""
-    return [(q.plan.number, r.key, r.published, r.target, r.met) for q in items for r in q.reported]
-
-
 # A text cell starting with one of these is run as a formula by Excel/LibreOffice (CSV injection).
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 

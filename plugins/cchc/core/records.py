@@ -5,7 +5,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import PurePosixPath
 
-from .vietnamese import file_size, long_date
+from .urls import CATEGORY, article_url, term_url
+from .vietnamese import file_size, long_date, slugify
 
 
 @dataclass(frozen=True)
@@ -54,7 +55,12 @@ class Article:
 
     @property
     def url(self) -> str:
-        return f"tin-bai/{self.date:%Y}/{self.date:%m}/{self.slug}/"
+        return article_url(self.date, self.slug)
+
+    @property
+    def category_links(self) -> tuple[tuple[str, str], ...]:
+        """(name, URL) of each category, in the configured order."""
+        return tuple((name, term_url(CATEGORY, slugify(name))) for name in self.categories)
 
     @property
     def month(self) -> tuple[int, int]:

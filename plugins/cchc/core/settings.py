@@ -2,10 +2,11 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cached_property
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
 
@@ -37,6 +38,9 @@ class Settings:
     agency: Agency = Agency()
     include_unpublished: bool = False  # mkdocs serve shows drafts and scheduled articles, marked
     image_cache: str = ".cache/cchc/images"  # processed photos and social cards, relative to project_dir
+    markdown_extensions: tuple[str, ...] = ("tables",)  # the site's, for text rendered outside pages (excerpts)
+    markdown_configs: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+    cache_dir: Path | None = None  # the build cache (core.build_cache); None: no cache
 
     @cached_property
     def tz(self) -> ZoneInfo:

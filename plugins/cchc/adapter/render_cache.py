@@ -1,0 +1,133 @@
+"""Markdown -> HTML of a generated page, rendered once and kept in the build cache.
+
+The key holds the Markdown as MkDocs would render it (after every plugin's on_page_markdown), the
+page's place, the Markdown and link-validation settings. Links are the one input from outside the
+page: every file the link resolver looked up is stored with what it found (URL, inclusion), and an
+entry is used only if each lookup still finds the same. Log records of the render (a broken link)
+are stored too and logged again on every build that uses the entry, so `--strict` still fails.
+"""
+from __future__ import annotations
+
+import json
+import logging
+from pathlib import Path
+from typing import Any, Callable
+
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
+
+from ..core.build_cache import BuildCache, digest
+from ..core.sanitize import may_hold_unsafe
+
+KIND = "markdown"
+_LOGGERS = ("mkdocs", "MARKDOWN")
+
+
+def _state(file: File | None) -> list[str] | None:
+    return None if file is None else [file.url, file.inclusion.name]
+
+
+class RecordingFiles:
+    """The site's files as the link resolver sees them, noting each lookup and its answer."""
+
+    def __init__(self, files: Files):
+        self._files = files
+        self.lookups: dict[str, list[str] | None] = {}
+
+    def get_file_from_path(self, path: str) -> File | None:
+        found = self._files.get_file_from_path(path)
+        self.lookups[path] = _state(found)
+        return found
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._files, name)
+
+
+class _Capture(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.DEBUG)
+        self.records: list[list] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if record.levelno > logging.DEBUG:
+            self.records.append([record.name, record.levelno, record.getMessage()])
+
+
+def settings_key(config) -> str | None:
+    """What of the config shapes a render; None when it cannot be written down reliably."""
+    text = repr((config["markdown_extensions"], config["mdx_configs"], config.validation,
+                 config.use_directory_urls))
+    return None if " at 0x" in text else text  # an object without a stable repr: do not cache
+
+
+class CachedPage(Page):
+    """A generated page whose render() reads the build cache first, and gives sanitised HTML.
+
+    The sanitiser (clean) runs inside render, so that the cache holds the cleaned HTML and the
+    sanitiser's warnings (logged again on every build that uses the entry)."""
+
+    cache: BuildCache | None = None
+    clean: Callable[[str, Page], str] | None = None  # html, page -> cleaned html (logs its warnings)
+    clean_key = ""  # the sanitiser's settings
+    source: Path | None = None  # the editor's file: the warnings name its lines
+
+    def _render_clean(self, config, files) -> None:
+        super().render(config, files)
+        if self.clean is not None:
+            self.content = self.clean(self.content, self)
+
+    def _source_key(self) -> str:
+        """Warnings name lines of the whole file (frontmatter too): the file is an input when there may be any."""
+        if self.source is None or not may_hold_unsafe(self.markdown or ""):
+            return ""
+        try:
+            return digest(self.source.read_bytes())
+        except OSError:
+            return "?"
+
+    def render(self, config, files: Files) -> None:
+        settings = settings_key(config) if self.cache is not None else None
+        if settings is None:
+            return self._render_clean(config, files)
+        key = digest(self.markdown, self.file.src_uri, self.file.url, self.file.inclusion.name, settings,
+                     self.clean_key, self._source_key())
+        entry = self.cache.get(KIND, key)
+        if entry is not None and all(_state(files.get_file_from_path(p)) == s for p, s in entry["lookups"].items()):
+            self._use(entry, files)
+            return None
+        recording = RecordingFiles(files)
+        capture = _Capture()
+        loggers = [logging.getLogger(name) for name in _LOGGERS]
+        for logger in loggers:
+            logger.addHandler(capture)
+        try:
+            self._render_clean(config, recording)
+        finally:
+            for logger in loggers:
+                logger.removeHandler(capture)
+        self.cache.put(KIND, key, {
+            "html": self.content, "toc": self._toc_tokens, "title": self._title_from_render,
+            "anchors": sorted(self.present_anchor_ids or ()), "lookups": recording.lookups, "logs": capture.records,
+            "links_to_anchors": {f.src_uri: links for f, links in (self.links_to_anchors or {}).items()},
+        })
+
+    def _use(self, entry: dict, files: Files) -> None:
+        for name, level, message in entry["logs"]:
+            logging.getLogger(name).log(level, message)
+        self.content = entry["html"]
+        self.toc = get_toc(entry["toc"])
+        self._title_from_render = entry["title"]
+        self.present_anchor_ids = set(entry["anchors"])
+        self.links_to_anchors = {files.get_file_from_path(src): links
+                                 for src, links in entry["links_to_anchors"].items()}
+
+    @property
+    def _toc_tokens(self) -> list:
+        return json.loads(json.dumps(_tokens(self.toc)))
+
+
+def _tokens(toc) -> list[dict]:
+    """The table of contents back as Markdown's toc tokens (what get_toc builds it from)."""
+    return [{"level": item.level, "id": item.id, "name": item.title, "children": _tokens(item.children)}
+            for item in toc]

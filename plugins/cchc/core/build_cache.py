@@ -1,0 +1,126 @@
+"""A persistent cache of build results on disk: safe to delete, shared safely by parallel builds.
+
+One SQLite database (cache.sqlite3 in the cache folder): thousands of small entries are read in one
+file rather than thousands, and SQLite's transactions make every write whole (a reader sees the old
+entry or the new one, never half) and let two builds share the file. The key must hold every input
+of the value (the caller's job); each entry also stores the cache version, so entries written by
+another version of the package, its code or its libraries are never used. An entry or a database
+that cannot be read (truncated, corrupt, foreign) counts as a miss: the build renders again and a
+broken database file is replaced by a new one.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+import zlib
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+CACHE_FORMAT = 1  # bump when the shape of stored values changes
+LIBRARIES = ("cchc-site", "mkdocs", "mkdocs-material", "markdown", "pymdown-extensions", "jinja2", "nh3")
+
+
+def _own_code() -> str:
+    """The package's own source: a change of code between releases is a new version too."""
+    package = Path(__file__).resolve().parent.parent
+    return digest(*(part for path in sorted(package.rglob("*.py"))
+                    for part in (path.relative_to(package).as_posix(), path.read_bytes())))
+
+
+def version_key() -> str:
+    """The format, our code and the versions of every package whose code shapes a cached value."""
+    versions = [f"code={_own_code()}"]
+    for name in LIBRARIES:
+        try:
+            versions.append(f"{name}={metadata.version(name)}")
+        except metadata.PackageNotFoundError:
+            versions.append(f"{name}=-")
+    return f"{CACHE_FORMAT};" + ";".join(versions)
+
+
+def digest(*parts: str | bytes) -> str:
+    """sha256 of the parts, each length-prefixed so that ('ab', 'c') and ('a', 'bc') differ."""
+    hasher = hashlib.sha256()
+    for part in parts:
+        data = part.encode("utf-8") if isinstance(part, str) else part
+        hasher.update(len(data).to_bytes(8, "big"))
+        hasher.update(data)
+    return hasher.hexdigest()
+
+
+class BuildCache:
+    FILE = "cache.sqlite3"
+
+    def __init__(self, folder: Path, version: str | None = None):
+        self.folder = folder
+        self.version = version if version is not None else version_key()
+        self.hits = self.misses = 0
+        self._pending: dict[tuple[str, str], bytes] = {}
+        self._db: sqlite3.Connection | None = None
+        self._broken = False
+
+    def _connect(self) -> sqlite3.Connection | None:
+        if self._db is None and not self._broken:
+            path = self.folder / self.FILE
+            for attempt in range(2):
+                try:
+                    self.folder.mkdir(parents=True, exist_ok=True)
+                    db = sqlite3.connect(path, timeout=60, isolation_level=None, check_same_thread=False)
+                    db.execute("PRAGMA journal_mode=WAL")
+                    db.execute("CREATE TABLE IF NOT EXISTS entry (kind TEXT, key TEXT, value BLOB, "
+                               "PRIMARY KEY (kind, key)) WITHOUT ROWID")
+                    self._db = db
+                    break
+                except (sqlite3.Error, OSError):
+                    if attempt == 0:  # not a database (truncated, overwritten): start a new one
+                        for stale in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+                            stale.unlink(missing_ok=True)
+                    else:
+                        self._broken = True  # e.g. a read-only folder: build without a cache
+        return self._db
+
+    def get(self, kind: str, key: str) -> Any | None:
+        """The stored value, or None when there is none usable."""
+        try:
+            db = self._connect()
+            row = db.execute("SELECT value FROM entry WHERE kind = ? AND key = ?", (kind, key)).fetchone() if db else None
+            if row is not None:
+                entry = json.loads(zlib.decompress(row[0]))
+                if entry["version"] == self.version:
+                    self.hits += 1
+                    return entry["value"]
+        except (sqlite3.Error, ValueError, KeyError, TypeError, zlib.error):
+            pass
+        self.misses += 1
+        return None
+
+    def put(self, kind: str, key: str, value: Any) -> None:
+        """Store a JSON-able value at the next flush()."""
+        data = json.dumps({"version": self.version, "value": value}, ensure_ascii=False)
+        self._pending[(kind, key)] = zlib.compress(data.encode("utf-8"), 1)
+        if len(self._pending) >= 500:  # bounded memory on large sites
+            self.flush()
+
+    def flush(self) -> None:
+        """Write the stored values in one transaction; a cache that cannot be written only makes
+        the next build slower."""
+        if not self._pending:
+            return
+        rows = [(kind, key, value) for (kind, key), value in self._pending.items()]
+        self._pending.clear()
+        try:
+            db = self._connect()
+            if db is not None:
+                with db:
+                    db.execute("BEGIN IMMEDIATE")
+                    db.executemany("INSERT OR REPLACE INTO entry VALUES (?, ?, ?)", rows)
+        except sqlite3.Error:
+            pass
+
+    def close(self) -> None:
+        self.flush()
+        if self._db is not None:
+            self._db.close()
+            self._db = None

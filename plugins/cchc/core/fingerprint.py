@@ -1,0 +1,73 @@
+"""A digest of the data a template receives, so a page whose data did not change is not rendered again.
+
+Records (dataclasses), lists, dicts and plain values are digested whole. Groupings (a category or
+tag, a month, a year) stand for what their pages around the site show of them: name, URL, count
+and the URLs of their articles; a template that shows an article's title or excerpt receives the
+article itself in its page data (items, articles, older/newer), where it is digested whole.
+Each object is digested once per build (memo by id), so the cost is linear in the content.
+Anything else (a function, an object without fields) makes the page uncacheable: it is rendered.
+"""
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+from datetime import date, datetime, time
+from typing import Any, Callable
+
+from .collections import Month, Term, Year
+
+
+class Uncacheable(Exception):
+    """The data holds something whose digest would not follow its content."""
+
+
+_GROUPS: dict[type, Callable[[Any], tuple]] = {
+    Term: lambda t: (t.name, t.slug, t.kind, t.url, [a.url for a in t.articles]),
+    Month: lambda m: (m.year, m.month, m.url, m.label, [a.url for a in m.articles]),
+    Year: lambda y: (y.year, y.url, [(m.month, m.url, m.label, m.count) for m in y.months]),
+}
+_PLAIN = (str, int, float, bool, type(None), date, datetime, time)
+
+
+class Fingerprinter:
+    def __init__(self) -> None:
+        self._memo: dict[int, tuple[Any, str]] = {}  # id -> (object kept alive, digest)
+
+    def digest(self, value: Any) -> str:
+        return hashlib.sha256(self._text(value).encode("utf-8")).hexdigest()
+
+    def _text(self, value: Any) -> str:
+        if isinstance(value, _PLAIN):  # str subclasses (Markup) too: their repr is their text
+            return f"{type(value).__name__}:{value!r}"
+        known = self._memo.get(id(value))
+        if known is not None and known[0] is value:
+            return known[1]
+        self._memo[id(value)] = (value, "")  # a cycle meets the empty marker below
+        text = self._compose(value)
+        result = hashlib.sha256(text.encode("utf-8")).hexdigest()
+        self._memo[id(value)] = (value, result)
+        return result
+
+    def _compose(self, value: Any) -> str:
+        group = _GROUPS.get(type(value))
+        if group is not None:
+            return f"{type(value).__name__}{self._text(list(group(value)))}"
+        if isinstance(value, (list, tuple)):
+            return "[" + ",".join(self._text(item) for item in value) + "]"
+        if isinstance(value, (set, frozenset)):
+            return "{" + ",".join(sorted(self._text(item) for item in value)) + "}"
+        if isinstance(value, dict):
+            items = sorted((self._text(k), self._text(v)) for k, v in value.items())
+            return "{" + ",".join(f"{k}:{v}" for k, v in items) + "}"
+        if dataclasses.is_dataclass(value) and not isinstance(value, type):
+            fields = dataclasses.fields(value)
+            params = type(value).__dataclass_params__
+            if params.frozen and params.repr and all(f.repr for f in fields):
+                # a record (frozen): its generated repr shows every field, fast; records define no __repr__
+                text = repr(value)
+                if " at 0x" not in text:
+                    return text
+            return f"{type(value).__qualname__}{self._text({f.name: getattr(value, f.name) for f in fields})}"
+        if hasattr(value, "__dict__") and not callable(value):
+            return f"{type(value).__qualname__}{self._text(dict(vars(value)))}"
+        raise Uncacheable(type(value).__qualname__)

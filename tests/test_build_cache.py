@@ -1,0 +1,188 @@
+"""The build cache is never stale: after any change, a build that uses it equals a clean build."""
+from __future__ import annotations
+
+import io
+import json
+import shutil
+import sqlite3
+import zlib
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+from cchc.core.build_cache import BuildCache
+from conftest import THEME, Site
+from procedure_helpers import add_procedure
+from test_quota import plan_text
+
+CACHE = ".cache/cchc"
+
+
+def tree(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def jpeg(width: int, height: int, colour) -> bytes:
+    buffer = io.BytesIO()
+    Image.new("RGB", (width, height), colour).save(buffer, "JPEG")
+    return buffer.getvalue()
+
+
+@pytest.fixture
+def cached_site(tmp_path) -> Site:
+    theme = tmp_path / "theme"
+    shutil.copytree(THEME, theme)
+    site = Site(tmp_path / "project")
+    site.extra_config = {"theme": {"name": "material", "custom_dir": str(theme), "language": "vi", "font": False}}
+    site.write("content/tin-bai/anh/bia.jpg", jpeg(800, 450, (10, 90, 160)))
+    site.add_article("a.md", "Bài thứ nhất về một cửa", "2026-10-01 08:00", tags=["một cửa"],
+                     image="anh/bia.jpg", image_alt="Quang cảnh", body="Đoạn đầu của bài một.\n\n## Mục\n\nThân bài.")
+    site.add_article("b.md", "Bài thứ hai về chuyển đổi số", "2026-10-05 08:00", categories=["Chuyển đổi số"],
+                     tags=["một cửa"], body="Xem [bài một](a.md).\n\nĐoạn tiếp.")
+    site.add_article("c.md", "Bài thứ ba", "2026-11-02 08:00", body="Bài ba.")
+    site.write("content/ke-hoach/2026.md", plan_text("Kế hoạch tuyên truyền CCHC 2026", "8/KH", "2026-01", "2026-12", 2))
+    add_procedure(site)
+    return site
+
+
+def build_and_compare(site: Site) -> dict[str, bytes]:
+    """Build with the cache as it is, then from nothing; both trees must be identical."""
+    site.build()
+    warm = tree(site.root / "site")
+    shutil.rmtree(site.root / CACHE)
+    result = site.build()
+    assert "dùng lại 0 trang" in result.stderr  # the clean build really rendered everything
+    clean = tree(site.root / "site")
+    assert warm.keys() == clean.keys()
+    assert [p for p in warm if warm[p] != clean[p]] == []
+    return clean
+
+
+def test_nothing_changed_renders_nothing_and_gives_the_same_site(cached_site):
+    first = cached_site.build()
+    assert "dùng lại 0 trang" in first.stderr
+    before = tree(cached_site.root / "site")
+    again = cached_site.build()
+    assert "dựng mới 0 trang" in again.stderr, again.stderr
+    assert tree(cached_site.root / "site") == before
+
+
+def test_every_kind_of_change_gives_the_clean_build(cached_site):
+    site = cached_site
+    site.build()
+    # an article: its page, the listings, the tag page and the feeds follow
+    site.add_article("a.md", "Bài thứ nhất về một cửa", "2026-10-01 08:00", tags=["một cửa"],
+                     image="anh/bia.jpg", image_alt="Quang cảnh", body="Đoạn đầu ĐÃ SỬA.\n\n## Mục\n\nThân bài.")
+    out = build_and_compare(site)
+    assert "ĐÃ SỬA" in out["tin-bai/index.html"].decode() and "ĐÃ SỬA" in out["feed.xml"].decode()
+    # a template
+    article_template = Path(site.extra_config["theme"]["custom_dir"]) / "cchc" / "article.html"
+    article_template.write_text(article_template.read_text(encoding="utf-8").replace(
+        "{% block content %}", "{% block content %}<p>MẪU MỚI</p>", 1), encoding="utf-8")
+    out = build_and_compare(site)
+    assert "MẪU MỚI" in out["tin-bai/2026/10/bai-thu-nhat-ve-mot-cua/index.html"].decode()
+    # the config
+    site.extra_config["site_name"] = "Sở Đổi Tên"
+    out = build_and_compare(site)
+    assert "Sở Đổi Tên" in out["tin-bai/2026/11/bai-thu-ba/index.html"].decode()
+    # a plan
+    site.write("content/ke-hoach/2026.md", plan_text("Kế hoạch tuyên truyền CCHC 2026", "8/KH", "2026-01", "2026-12", 5))
+    out = build_and_compare(site)
+    assert "5" in out["chi-tieu/index.html"].decode()
+    # a procedure
+    add_procedure(site, name="Cấp giấy phép ĐÃ ĐỔI TÊN")
+    out = build_and_compare(site)
+    assert any("ĐÃ ĐỔI TÊN" in data.decode("utf-8", "replace") for path, data in out.items() if "thu-tuc" in path)
+    # an image: new size, so the width and height in every page that shows it change
+    site.write("content/tin-bai/anh/bia.jpg", jpeg(600, 600, (200, 20, 20)))
+    out = build_and_compare(site)
+    assert 'height="600"' in out["tin-bai/2026/10/bai-thu-nhat-ve-mot-cua/index.html"].decode()
+
+
+def test_a_changed_link_target_is_followed(cached_site):
+    site = cached_site
+    site.build()
+    # b.md links to a.md; a new title moves a.md's page: b's rendered link must follow
+    site.add_article("a.md", "Tên mới của bài một", "2026-10-01 08:00", tags=["một cửa"],
+                     image="anh/bia.jpg", image_alt="Quang cảnh", body="Đoạn đầu.")
+    out = build_and_compare(site)
+    assert 'href="../ten-moi-cua-bai-mot/"' in out["tin-bai/2026/10/bai-thu-hai-ve-chuyen-doi-so/index.html"].decode()
+
+
+def poison(site: Site, version: str | None = None) -> int:
+    """Overwrite every cached page's output, keeping the entries valid (and their version, unless given)."""
+    with sqlite3.connect(site.root / CACHE / BuildCache.FILE) as db:
+        rows = db.execute("SELECT key, value FROM entry WHERE kind = 'page'").fetchall()
+        for key, value in rows:
+            entry = json.loads(zlib.decompress(value))
+            entry["value"] = "<html>POISON</html>"
+            if version is not None:
+                entry["version"] = version
+            db.execute("UPDATE entry SET value = ? WHERE kind = 'page' AND key = ?",
+                       (zlib.compress(json.dumps(entry).encode()), key))
+    return len(rows)
+
+
+def test_entries_of_another_version_are_not_used(cached_site):
+    site = cached_site
+    clean = tree(site.root / "site") if site.build() else None
+    assert poison(site) > 0
+    site.build()  # the poison works: same version, entries used
+    assert b"POISON" in (site.root / "site" / "index.html").read_bytes()
+    poison(site, version="0;older-release")
+    site.build()
+    assert tree(site.root / "site") == clean
+
+
+def test_a_corrupt_or_deleted_cache_is_no_error(cached_site):
+    site = cached_site
+    site.build()
+    clean = tree(site.root / "site")
+    with sqlite3.connect(site.root / CACHE / BuildCache.FILE) as db:  # every entry cut short
+        db.execute("UPDATE entry SET value = substr(value, 1, 5)")
+    site.build()
+    assert tree(site.root / "site") == clean
+    database = site.root / CACHE / BuildCache.FILE
+    database.write_bytes(database.read_bytes()[:100])  # the whole file cut short, as by a full disk
+    site.build()
+    assert tree(site.root / "site") == clean
+    shutil.rmtree(site.root / ".cache")
+    site.build()
+    assert tree(site.root / "site") == clean
+
+
+def test_a_broken_link_fails_strict_builds_also_from_cache(cached_site):
+    site = cached_site
+    site.add_article("c.md", "Bài thứ ba", "2026-11-02 08:00", body="Xem [tệp](khong-co.md).")
+    for _ in range(2):
+        result = site.build(ok=False)
+        assert result.returncode != 0 and "khong-co.md" in result.stderr
+
+
+def test_cache_can_be_switched_off_and_moved(cached_site):
+    site = cached_site
+    site.options = {"cache": False}
+    site.build()
+    assert not (site.root / ".cache").exists()
+    site.options = {"cache_dir": "bo-nho-dem"}
+    site.build()
+    assert (site.root / "bo-nho-dem" / BuildCache.FILE).is_file()
+
+
+def test_cache_entries_are_kept_per_version(tmp_path):
+    cache = BuildCache(tmp_path, version="v1")
+    cache.put("kind", "key", {"html": "<p>a</p>"})
+    cache.close()
+    assert BuildCache(tmp_path, version="v1").get("kind", "key") == {"html": "<p>a</p>"}
+    assert BuildCache(tmp_path, version="v2").get("kind", "key") is None
+
+
+def test_sanitiser_warnings_are_reported_also_from_cache(cached_site):
+    site = cached_site
+    site.add_article("c.md", "Bài thứ ba", "2026-11-02 08:00", body="Bài ba.\n\n<script>alert(1)</script>\n")
+    for build in range(2):
+        result = site.build(strict=False)
+        assert "[html] Đã bỏ" in result.stderr and "c.md" in result.stderr, result.stderr
+        assert "alert(1)" not in site.html("tin-bai/2026/11/bai-thu-ba/")  # the cache holds the cleaned HTML
+    assert "dựng mới 0 trang" in result.stderr

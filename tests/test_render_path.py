@@ -7,6 +7,14 @@ from cchc.core.excerpt import Excerpts
 ADMONITION = '!!! note "Lưu ý"\n    Hồ sơ nộp trước ngày 15.\n\n<!-- more -->\n\nPhần sau.'
 
 
+def png_bytes() -> bytes:
+    import io
+    from PIL import Image
+    buffer = io.BytesIO()
+    Image.new("RGB", (8, 8), (200, 30, 30)).save(buffer, "PNG")
+    return buffer.getvalue()
+
+
 def test_excerpt_uses_the_site_extensions():
     assert Excerpts(("admonition",)).excerpt(ADMONITION, None) == "Lưu ý Hồ sơ nộp trước ngày 15."
     assert "!!!" in Excerpts(()).excerpt(ADMONITION, None)  # what the old excerpt showed
@@ -18,7 +26,7 @@ def test_article_page_links_code_and_meta(site):
     site.add_article("2026/a.md", "Bài dẫn", "2026-10-02 08:00", description='Mô tả "đặc biệt" <b>',
                      body=ADMONITION + "\n\nXem [bài đích](b.md) và [ảnh](anh/x.png).\n\n"
                      "Mã `[x](b.md)` và:\n\n```\n[y](b.md)\n```\n")
-    site.write("content/tin-bai/2026/anh/x.png", b"\x89PNG\r\n\x1a\n")
+    site.write("content/tin-bai/2026/anh/x.png", png_bytes())
     site.build()
     page = site.html("tin-bai/2026/10/bai-dan/")
     assert 'href="../bai-dich/"' in page  # MkDocs resolved the content-relative link to the page's URL

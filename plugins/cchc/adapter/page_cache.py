@@ -63,8 +63,9 @@ class PageCache:
         self.outputs: dict[str, str] = {}  # src_uri -> stored output of a page served from cache, until used
         self.stored = self.reused = 0
 
-    def set_nav(self, nav: Navigation) -> None:
-        self.nav_key = json.dumps(_nav_items(nav.items), ensure_ascii=False)
+    def set_nav(self, nav: Navigation, media: str = "") -> None:
+        """The nav and the published images (variants, cards) that every page may show."""
+        self.nav_key = json.dumps(_nav_items(nav.items), ensure_ascii=False) + media
 
     def page_key(self, page: Page, spec: PageSpec) -> str | None:
         try:

@@ -209,7 +209,7 @@ class CchcPlugin(BasePlugin[CchcConfig]):
             file.page.source = self._source_of(file.page)
             file.page.clean_key = repr(self.config.iframe_hosts)
         if self.page_cache:
-            self.page_cache.set_nav(nav)
+            self.page_cache.set_nav(nav, repr((sorted(self.media.images.items()), sorted(self.media.cards.items()))))
         return nav
 
     def on_env(self, env, config: MkDocsConfig, files: Files):

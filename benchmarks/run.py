@@ -93,7 +93,7 @@ def wait_for(url: str, text: str, limit: float) -> float | None:
 
 def serve_times(project: Path, article: gen_articles.GeneratedArticle, edits: int = 2) -> list[float]:
     """Seconds from saving the article to `mkdocs serve` returning its page with the change."""
-    from cchc.core.vietnamese import slugify  # the project's own slug rule gives the article's URL
+    from cchc.core.text.vietnamese import slugify  # the project's own slug rule gives the article's URL
 
     port = free_port()
     year, month = article.date[:4], article.date[5:7]

@@ -28,7 +28,7 @@ class _ConfigDumper(yaml.SafeDumper):
 
 _ConfigDumper.add_representer(
     PythonName, lambda dumper, name: dumper.represent_scalar(f"tag:yaml.org,2002:python/name:{name}", ""))
-HEADING_SLUG = PythonName("cchc.core.vietnamese.heading_slug")
+HEADING_SLUG = PythonName("cchc.core.text.vietnamese.heading_slug")
 
 
 def article(title: str, date: str, categories=("Tin tức CCHC",), body: str = "Nội dung bài viết.", **keys) -> str:

@@ -16,8 +16,8 @@ import pytest
 from lxml import etree, html as lxml_html
 from PIL import Image as PILImage
 
-from cchc.core.collections import ArticleIndex
-from cchc.core.feeds import build_feeds
+from cchc.core.news.collections import ArticleIndex
+from cchc.core.news.feeds import build_feeds
 from cchc.core.records import Article
 from cchc.core.settings import Settings
 

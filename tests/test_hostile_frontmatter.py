@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from cchc.core.articles import KEYS as ARTICLE_KEYS, read_article
+from cchc.core.news.articles import KEYS as ARTICLE_KEYS, read_article
 from cchc.core.frontmatter_file import read_source
-from cchc.core.plans import read_plan
-from cchc.core.procedures import read_procedure
+from cchc.core.quota.plans import read_plan
+from cchc.core.procedures.procedures import read_procedure
 from cchc.core.settings import Settings
 
 VALUES = ["", "null", "~", "0", "-1", "1.5", "true", "[]", "{}", "[1, [2]]", "{a: {b: c}}", "2024-02-30",

@@ -14,10 +14,10 @@ from PIL import Image, ImageChops
 
 from conftest import Site, article
 
-from cchc.core.fonts import vietnamese_font
-from cchc.core.images import ImageSettings, PublishedImage, Variant
-from cchc.core.picture import responsive_body
-from cchc.core.social_card import draw_card, fit_title, wrap_words
+from cchc.core.media.fonts import vietnamese_font
+from cchc.core.media.images import ImageSettings, PublishedImage, Variant
+from cchc.core.media.picture import responsive_body
+from cchc.core.media.social_card import draw_card, fit_title, wrap_words
 
 TITLE = "Hội nghị triển khai công tác cải cách hành chính năm 2025 tại Sở"
 URL = "tin-bai/2025/03/hoi-nghi-trien-khai-cong-tac-cai-cach-hanh-chinh-nam-2025-tai-so/"
@@ -231,7 +231,7 @@ def test_responsive_body_replaces_only_published_images():
 
 
 def test_variants_are_never_upscaled():
-    from cchc.core.images import process
+    from cchc.core.media.images import process
     small = io.BytesIO()
     Image.new("RGB", (300, 200), (1, 2, 3)).save(small, "PNG")
     published, outputs = process("x.png", small.getvalue(), ImageSettings())

@@ -10,7 +10,7 @@ from docx.oxml.ns import qn
 from docx.shared import Inches
 from PIL import Image
 
-from cchc.core.html_markdown import blocks
+from cchc.core.news.html_markdown import blocks
 
 RED = (200, 30, 30)
 

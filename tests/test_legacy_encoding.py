@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from cchc.core.legacy_encoding import PDF, TCVN3, VNI, check_line, decode_tcvn3, decode_vni, repair, scan
+from cchc.core.text.legacy_encoding import PDF, TCVN3, VNI, check_line, decode_tcvn3, decode_vni, repair, scan
 
 REPO = Path(__file__).resolve().parent.parent
 NATIONAL = REPO / ".." / "shared" / "data" / "tthc-national"

@@ -14,7 +14,7 @@ from test_quota import plan_text
 
 from cchc.cli_parser import vietnamese_error
 from cchc.core.frontmatter_file import read_source
-from cchc.core.vietnamese import heading_slug, slugify
+from cchc.core.text.vietnamese import heading_slug, slugify
 
 AGENCY = {
     "name": "Sở Khoa học và Công nghệ tỉnh Thử Nghiệm",

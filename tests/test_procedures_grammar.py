@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings as hsettings, strategies as st
 
-from cchc.core import tthc_parse as parse
+from cchc.core.procedures import tthc_parse as parse
 from cchc.core.settings import Settings
-from cchc.core.tthc_import import _table_rows, ImportFileError, to_meta
+from cchc.core.procedures.tthc_import import _table_rows, ImportFileError, to_meta
 
 HEADER = "Hình thức nộpThời gianPhí, lệ phíMô tả"
 

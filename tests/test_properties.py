@@ -11,13 +11,13 @@ from zoneinfo import ZoneInfo
 from hypothesis import HealthCheck, given, settings, strategies as st
 from openpyxl import load_workbook
 
-from cchc.core.dates import DateFormatError, YEARS, parse_datetime, parse_month
+from cchc.core.text.dates import DateFormatError, YEARS, parse_datetime, parse_month
 from cchc.core.errors import ContentError
 from cchc.core.frontmatter_file import read_source
-from cchc.core.plans import Plan
-from cchc.core.quota import quotas
-from cchc.core.quota_exports import FORMULA_START, to_csv, to_xlsx
-from cchc.core.vietnamese import SLUG_MAX, WINDOWS_RESERVED, slugify
+from cchc.core.quota.plans import Plan
+from cchc.core.quota.quota import quotas
+from cchc.core.quota.quota_exports import FORMULA_START, to_csv, to_xlsx
+from cchc.core.text.vietnamese import SLUG_MAX, WINDOWS_RESERVED, slugify
 
 LOCAL = ZoneInfo("Asia/Ho_Chi_Minh")
 FAST = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

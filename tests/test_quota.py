@@ -359,7 +359,7 @@ def test_site_without_plans_still_builds(site):
 
 
 def test_excel_sheet_names_are_valid_and_unique():
-    from cchc.core.quota_exports import sheet_name
+    from cchc.core.quota.quota_exports import sheet_name
     taken: set[str] = set()
     assert sheet_name("2477/KH-SXD", taken) == "2477-KH-SXD"
     assert sheet_name("2477\\KH-SXD", taken) == "2477-KH-SXD (2)"  # same once sanitised

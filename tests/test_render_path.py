@@ -2,7 +2,7 @@
 MkDocs from the content file (code untouched), page meta escaped."""
 from __future__ import annotations
 
-from cchc.core.excerpt import Excerpts
+from cchc.core.news.excerpt import Excerpts
 
 ADMONITION = '!!! note "Lưu ý"\n    Hồ sơ nộp trước ngày 15.\n\n<!-- more -->\n\nPhần sau.'
 

@@ -9,7 +9,7 @@ import yaml
 from docx import Document
 from docx.shared import Cm
 
-from cchc.core.report_period import PeriodError, parse_period
+from cchc.core.quota.report_period import PeriodError, parse_period
 
 
 def _plan(site, name, title, number, start, end, target, categories=()):

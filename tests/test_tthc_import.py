@@ -10,7 +10,7 @@ import pytest
 import yaml
 from openpyxl import Workbook
 
-from cchc.core.vietnamese import fold, nfc
+from cchc.core.text.vietnamese import fold, nfc
 
 REPO = Path(__file__).resolve().parent.parent
 DATA = REPO.parent / "shared" / "data"  # next to the repository; tests skip when it is absent
@@ -332,7 +332,7 @@ def _umask() -> int:
 
 
 def test_interrupted_write_leaves_no_temp_file(tmp_path, monkeypatch):
-    from cchc.core import procedure_writer, tthc_import
+    from cchc.core.procedures import procedure_writer, tthc_import
     from cchc.core.settings import Settings
 
     def interrupted(temporary, target):
@@ -393,7 +393,7 @@ def _squash(text: str) -> str:
 def test_all_shared_national_records(site):
     """At least 99 % written; every value found in its own record; fees compared as amounts; every legal
     basis has a real name; the report prints the warnings by kind."""
-    from cchc.core.tthc_parse import amounts_in, kind_of
+    from cchc.core.procedures.tthc_parse import amounts_in, kind_of
     files = sorted(NATIONAL.glob("*/*.json"))
     if len(files) < 1000:
         pytest.skip(f"cần {NATIONAL} (1.135 bản ghi thật của Cổng Dịch vụ công quốc gia) bên cạnh kho mã")

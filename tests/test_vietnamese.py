@@ -6,10 +6,10 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from cchc.core.dates import DateFormatError, parse_datetime, parse_month
-from cchc.core.excerpt import excerpt
-from cchc.core.search_terms import folded_terms
-from cchc.core.vietnamese import fold, long_date, month_label, slugify, sort_key
+from cchc.core.text.dates import DateFormatError, parse_datetime, parse_month
+from cchc.core.news.excerpt import excerpt
+from cchc.core.text.search_terms import folded_terms
+from cchc.core.text.vietnamese import fold, long_date, month_label, slugify, sort_key
 
 HCM = ZoneInfo("Asia/Ho_Chi_Minh")
 

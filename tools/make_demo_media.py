@@ -63,8 +63,8 @@ def _out(path: Path) -> Path:
 # --------------------------------------------------------------------------
 
 def default_font(size: int) -> ImageFont.FreeTypeFont:
-    """The font of the social cards (cchc.core.fonts): every Vietnamese diacritic, installed by pip."""
-    from cchc.core.fonts import MISSING, vietnamese_font
+    """The font of the social cards (cchc.core.media.fonts): every Vietnamese diacritic, installed by pip."""
+    from cchc.core.media.fonts import MISSING, vietnamese_font
 
     path = vietnamese_font(700)
     if path is None:

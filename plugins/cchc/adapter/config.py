@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 from mkdocs.config import base, config_options as c
 from mkdocs.config.base import ValidationError
 
-from ..core.vietnamese import slugify
+from cchc.core.text.vietnamese import slugify
 
 
 class PositiveInt(c.Type):

@@ -7,9 +7,9 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
-from ..core.content import Content
-from ..core.feeds import build_feeds
-from ..core.pages import PageSpec
+from cchc.core.content import Content
+from cchc.core.news.feeds import build_feeds
+from cchc.core.pages import PageSpec
 
 
 class FeedWriter:

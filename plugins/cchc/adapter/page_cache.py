@@ -16,9 +16,9 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from ..core.build_cache import BuildCache, digest
-from ..core.fingerprint import Fingerprinter, Uncacheable
-from ..core.pages import PageSpec
+from cchc.core.build_cache import BuildCache, digest
+from cchc.core.fingerprint import Fingerprinter, Uncacheable
+from cchc.core.pages import PageSpec
 
 KIND = "page"
 CACHED_TEMPLATE = "cchc/cached.html"

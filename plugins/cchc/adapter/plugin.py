@@ -13,23 +13,23 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from ..core.build_cache import BuildCache
-from ..core.content import Content, load_content
-from ..core.content_tree import plain_file, published_files
-from ..core.errors import ContentError, ordered, summary
-from ..core.feeds import feed_paths
-from ..core.pages import PageSpec
-from ..core.sanitize import clean_html, may_hold_unsafe, removals
-from ..core.search_terms import procedure_summary
-from ..core.settings import Agency, Settings
-from ..core.embed import embed_outputs
-from ..core.image_cache import ImageCache
-from ..core.images import is_raster
-from ..core.media import Media, publish_media
-from ..core.picture import picture_html, responsive_body
+from cchc.core.build_cache import BuildCache
+from cchc.core.content import Content, load_content
+from cchc.core.content_tree import plain_file, published_files
+from cchc.core.errors import ContentError, ordered, summary
+from cchc.core.news.feeds import feed_paths
+from cchc.core.pages import PageSpec
+from cchc.core.sanitize import clean_html, may_hold_unsafe, removals
+from cchc.core.text.search_terms import procedure_summary
+from cchc.core.settings import Agency, Settings
+from cchc.core.news.embed import embed_outputs
+from cchc.core.media.image_cache import ImageCache
+from cchc.core.media.images import is_raster
+from cchc.core.media.media import Media, publish_media
+from cchc.core.media.picture import picture_html, responsive_body
 from ..core import urls
-from ..core.urls import file_href
-from ..core.vietnamese import slugify
+from cchc.core.urls import file_href
+from cchc.core.text.vietnamese import slugify
 from . import log_messages
 from .config import CchcConfig, site_problem
 from .feeds import FeedWriter

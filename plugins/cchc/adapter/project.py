@@ -7,7 +7,7 @@ import re
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, ConfigurationError
 
-from ..core.settings import Settings
+from cchc.core.settings import Settings
 from .config import site_problem
 from .log_messages import translate
 from .plugin import settings_from

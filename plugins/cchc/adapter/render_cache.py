@@ -17,8 +17,8 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-from ..core.build_cache import BuildCache, digest
-from ..core.sanitize import may_hold_unsafe
+from cchc.core.build_cache import BuildCache, digest
+from cchc.core.sanitize import may_hold_unsafe
 
 KIND = "markdown"
 _LOGGERS = ("mkdocs", "MARKDOWN")

@@ -5,7 +5,7 @@ import html
 import json
 from pathlib import Path
 
-from ..core.search_terms import folded_terms
+from cchc.core.text.search_terms import folded_terms
 
 
 def enrich_search_index(site_dir: str, lead_texts: dict[str, str], tags: dict[str, list[str]]) -> None:

@@ -1,10 +1,10 @@
 """cchc check: validate all content without building; every problem, exit 1 on any error."""
 from __future__ import annotations
 
-from ..core.content import load_content
-from ..core.errors import ordered, summary
-from ..core.image_cache import ImageCache
-from ..core.media import publish_media
+from cchc.core.content import load_content
+from cchc.core.errors import ordered, summary
+from cchc.core.media.image_cache import ImageCache
+from cchc.core.media.media import publish_media
 from .fix_encoding import fix_encoding
 
 HELP = "kiểm tra toàn bộ nội dung, không xây dựng trang"

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import sys
 
-from ..core.content_encoding import rewrite, scan_content
-from ..core.legacy_encoding import NAMES, PDF
+from cchc.core.text.content_encoding import rewrite, scan_content
+from cchc.core.text.legacy_encoding import NAMES, PDF
 
 
 def fix_encoding(settings, yes: bool) -> int:

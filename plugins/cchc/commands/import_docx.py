@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..core.dates import ACCEPTED, DateFormatError, parse_datetime
-from ..core.docx_import import DocxError, import_docx
-from ..core.vietnamese import nfc
+from cchc.core.text.dates import ACCEPTED, DateFormatError, parse_datetime
+from cchc.core.news.docx_import import DocxError, import_docx
+from cchc.core.text.vietnamese import nfc
 
 HELP = "nhập bài viết từ tệp Word (.docx) thành bài nháp trong content/tin-bai/<năm>/, kèm ảnh"
 

@@ -7,8 +7,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from ..core.tthc_import import import_files, warning_counts
-from ..core.tthc_parse import WARNING_KINDS
+from cchc.core.procedures.tthc_import import import_files, warning_counts
+from cchc.core.procedures.tthc_parse import WARNING_KINDS
 
 HELP = "nhập thủ tục hành chính từ tệp CSV, XLSX hoặc JSON (nhãn của Cơ sở dữ liệu quốc gia về TTHC)"
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import json
 
-from ..core.vietnamese import nfc, slugify
+from cchc.core.text.vietnamese import nfc, slugify
 
 HELP = "tạo tệp tin bài mới với đủ các khóa, có chú thích"
 

@@ -4,13 +4,13 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from ..core.content import load_content
-from ..core.errors import ordered, summary
-from ..core.quota import FUTURE, PlanQuota
-from ..core.quota_exports import BASENAME, to_csv, to_json, to_xlsx
-from ..core.report_docx import report_docx
-from ..core.report_period import PeriodError, parse_period
-from ..core.vietnamese import long_date, nfc
+from cchc.core.content import load_content
+from cchc.core.errors import ordered, summary
+from cchc.core.quota.quota import FUTURE, PlanQuota
+from cchc.core.quota.quota_exports import BASENAME, to_csv, to_json, to_xlsx
+from cchc.core.quota.report_docx import report_docx
+from cchc.core.quota.report_period import PeriodError, parse_period
+from cchc.core.text.vietnamese import long_date, nfc
 
 HELP = ("bảng chỉ tiêu tuyên truyền (số tin bài mỗi tháng so với kế hoạch), trên màn hình hoặc ra tệp; "
         "báo cáo Word (docx) theo thể thức Nghị định 30/2020/NĐ-CP")

@@ -5,24 +5,24 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 
-from .articles import load_articles
-from .collections import ArticleIndex
-from .content_encoding import encoding_errors
-from .content_tree import unsafe_entries
-from .errors import ContentError
-from .news_pages import news_pages
-from .pages import PageSpec
-from .plan_pages import plan_pages
-from .plans import Plan, load_plans
-from .procedure_data import DATA_PATH, procedure_data
-from .procedure_feed import FEED_PATH, procedure_feed
-from .procedure_index import ProcedureIndex
-from .procedure_pages import procedure_pages
-from .procedures import load_procedures
-from .quota import PlanQuota, behind_notices, quotas
-from .quota_exports import exports as quota_exports
-from .records import Article
-from .settings import Settings
+from cchc.core.news.articles import load_articles
+from cchc.core.news.collections import ArticleIndex
+from cchc.core.text.content_encoding import encoding_errors
+from cchc.core.content_tree import unsafe_entries
+from cchc.core.errors import ContentError
+from cchc.core.news.news_pages import news_pages
+from cchc.core.pages import PageSpec
+from cchc.core.quota.plan_pages import plan_pages
+from cchc.core.quota.plans import Plan, load_plans
+from cchc.core.procedures.procedure_data import DATA_PATH, procedure_data
+from cchc.core.procedures.procedure_feed import FEED_PATH, procedure_feed
+from cchc.core.procedures.procedure_index import ProcedureIndex
+from cchc.core.procedures.procedure_pages import procedure_pages
+from cchc.core.procedures.procedures import load_procedures
+from cchc.core.quota.quota import PlanQuota, behind_notices, quotas
+from cchc.core.quota.quota_exports import exports as quota_exports
+from cchc.core.records import Article
+from cchc.core.settings import Settings
 
 
 @dataclass

@@ -9,7 +9,7 @@ import os
 import stat
 from pathlib import Path
 
-from .errors import ContentError
+from cchc.core.errors import ContentError
 
 _LINK_FIX = "Xóa liên kết và đặt bản sao thật của tệp vào thư mục content/ (liên kết không được xuất bản vì an toàn)."
 

@@ -6,11 +6,11 @@ import os
 from datetime import date, datetime, tzinfo
 from pathlib import Path, PurePosixPath
 
-from .content_tree import plain_file
-from .dates import ACCEPTED, DateFormatError, parse_datetime
-from .errors import ContentError
-from .frontmatter_file import SourceFile
-from .records import Attachment
+from cchc.core.content_tree import plain_file
+from cchc.core.text.dates import ACCEPTED, DateFormatError, parse_datetime
+from cchc.core.errors import ContentError
+from cchc.core.frontmatter_file import SourceFile
+from cchc.core.records import Attachment
 
 # Keys that MkDocs or Material read themselves: never reported as unknown.
 PASSTHROUGH_KEYS = frozenset({"template", "hide", "search", "description", "status", "icon"})

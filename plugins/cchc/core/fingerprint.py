@@ -14,7 +14,7 @@ import hashlib
 from datetime import date, datetime, time
 from typing import Any, Callable
 
-from .collections import Month, Term, Year
+from cchc.core.news.collections import Month, Term, Year
 
 
 class Uncacheable(Exception):

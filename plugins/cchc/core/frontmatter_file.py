@@ -11,10 +11,10 @@ from typing import Callable, TypeVar
 import yaml
 from frontmatter.default_handlers import YAMLHandler
 
-from .content_tree import plain_file
-from .errors import ContentError
-from .vietnamese import nfc
-from .yaml_messages import explain_yaml_error
+from cchc.core.content_tree import plain_file
+from cchc.core.errors import ContentError
+from cchc.core.text.vietnamese import nfc
+from cchc.core.text.yaml_messages import explain_yaml_error
 
 T = TypeVar("T")
 

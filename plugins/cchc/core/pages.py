@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 from math import ceil
 from typing import Any, Sequence
 
-from .urls import listing_page_url
+from cchc.core.urls import listing_page_url
 
 
 @dataclass

@@ -5,8 +5,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import PurePosixPath
 
-from .urls import CATEGORY, article_url, term_url
-from .vietnamese import file_size, long_date, slugify
+from cchc.core.urls import CATEGORY, article_url, term_url
+from cchc.core.text.vietnamese import file_size, long_date, slugify
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,1 @@
+"""Images: processing, variants, the cache of processed images, social cards and fonts."""

@@ -1,0 +1,165 @@
+"""Every picture the site publishes, made once per input (cached): the clean copies and variants of
+each image under content/, and one social card per article. Bad images become ContentErrors that
+name the article and the image."""
+from __future__ import annotations
+
+import json
+import os
+import posixpath
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from cchc.core.media.body_images import body_images
+from cchc.core.content import Content
+from cchc.core.content_tree import published_files
+from cchc.core.errors import ContentError
+from cchc.core.media.fonts import MISSING as FONT_MISSING, vietnamese_font
+from cchc.core.media.image_cache import ImageCache
+from cchc.core.media.images import ImageProblem, ImageSettings, PublishedImage, Variant, is_raster, process
+from cchc.core.records import Article
+from cchc.core.media.social_card import CardStyle, card_path, draw_card
+
+_PLACEHOLDER = "IMG"  # cache entries are named by role, not by path: the same photo anywhere is one entry
+
+
+@dataclass
+class Use:
+    article: Article
+    field: str | None  # "image" for the cover, None for the body
+    line: int | None
+
+
+@dataclass
+class Media:
+    images: dict[str, PublishedImage] = field(default_factory=dict)  # content path -> published
+    files: dict[str, Path] = field(default_factory=dict)  # site path -> cached file to publish
+    cards: dict[str, str] = field(default_factory=dict)  # article url -> site path of its card
+    errors: list[ContentError] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)
+
+
+def _workers() -> int:
+    return max(1, min(4, os.cpu_count() or 1))
+
+
+def _rebased(published: PublishedImage, path: str) -> PublishedImage:
+    move = lambda name: path + name[len(_PLACEHOLDER):]  # noqa: E731
+    return PublishedImage(path, published.width, published.height, published.size,
+                          tuple(Variant(move(v.path), v.width, v.height) for v in published.variants),
+                          tuple(Variant(move(v.path), v.width, v.height) for v in published.thumbs))
+
+
+def _line_of(article: Article, project_dir: Path, text: str) -> int | None:
+    try:
+        lines = (project_dir / article.source).read_text(encoding="utf-8-sig").splitlines()
+    except OSError:
+        return None
+    return next((i for i, line in enumerate(lines, 1) if text in line), None)
+
+
+def _body_uses(content: Content, media: Media) -> dict[str, list[Use]]:
+    """Images of article bodies, by content path; a missing file or alt text is an error here."""
+    settings = content.settings
+    root = settings.content_root.resolve()
+    uses: dict[str, list[Use]] = {}
+    for article in content.articles.articles:
+        folder = posixpath.dirname(article.content_path)
+        for src, alt in body_images(article.body):
+            parts = urlsplit(src)
+            if parts.scheme or parts.netloc or src.startswith(("/", "#")) or not parts.path:
+                continue  # another site's image, or a data: URL: not ours to check
+            line = _line_of(article, settings.project_dir, src)
+            path = posixpath.normpath(posixpath.join(folder, unquote(parts.path)))
+            target = (root / path).resolve()
+            if path.startswith("..") or root not in target.parents or not target.is_file():
+                media.errors.append(ContentError(
+                    article.source, line, None, f"Ảnh trong bài '{src}' không tìm thấy (tính từ thư mục của bài).",
+                    "Kiểm tra tên tệp, chữ hoa/thường và thư mục; ảnh phải nằm trong thư mục content/."))
+                continue
+            if alt is None:
+                media.errors.append(ContentError(
+                    article.source, line, None, f"Ảnh trong bài '{src}' thiếu mô tả (alt) cho người khiếm thị.",
+                    f"Viết '![Mô tả nội dung ảnh]({src})' thay vì để trống phần trong ngoặc vuông."))
+            uses.setdefault(path, []).append(Use(article, None, line))
+    return uses
+
+
+def _publish_image(path: str, source: Path, cache: ImageCache,
+                   settings: ImageSettings) -> tuple[PublishedImage, dict[str, Path]]:
+    data = source.read_bytes()
+
+    def make() -> tuple[dict, dict[str, bytes]]:
+        published, outputs = process(_PLACEHOLDER, data, settings)
+        return published.to_json(), outputs
+
+    entry = cache.get_or_make(cache.key(data, settings.key()), make)
+    published = _rebased(PublishedImage.from_json(entry.meta), path)
+    return published, {path + name[len(_PLACEHOLDER):]: entry.file(name) for name in entry.names}
+
+
+def _images(content: Content, cache: ImageCache, settings: ImageSettings, media: Media) -> None:
+    root = content.settings.content_root
+    uses = _body_uses(content, media)
+    for article in content.articles.articles:
+        if article.image:
+            line = _line_of(article, content.settings.project_dir, "image:")
+            uses.setdefault(article.image.path, []).insert(0, Use(article, "image", line))
+            if not is_raster(article.image.path):
+                media.errors.append(ContentError(article.source, line, "image",
+                                                 f"Ảnh bìa '{article.image.path}' không phải JPEG, PNG hay WebP.",
+                                                 "Lưu ảnh lại dạng JPEG (.jpg) hoặc PNG (.png)."))
+    sources = [(source.relative_to(root).as_posix(), source) for source in published_files(root)]  # no links
+    sources = [(path, source) for path, source in sources if is_raster(path)]
+
+    def publish(item):
+        try:
+            return _publish_image(*item, cache, settings)
+        except ImageProblem as problem:
+            return problem
+
+    # Pillow releases the GIL while it decodes, resizes and encodes: one thread per core is a real
+    # speed-up, and the results are used in file order, so the output does not depend on timing.
+    with ThreadPoolExecutor(max_workers=_workers()) as pool:
+        results = list(pool.map(publish, sources))
+    for (path, _), result in zip(sources, results):
+        if isinstance(result, ImageProblem):
+            shown = f"{content.settings.content_dir}/{path}"
+            for use in uses.get(path) or [None]:
+                where, line, key = (use.article.source, use.line, use.field) if use else (shown, None, None)
+                what = ("Ảnh bìa" if use.field else "Ảnh trong bài") + f" '{shown}': " if use else ""
+                media.errors.append(ContentError(where, line, key, what + result.message, result.fix))
+            continue
+        published, files = result
+        media.images[path] = published
+        media.files.update(files)
+
+
+def _cards(content: Content, cache: ImageCache, media: Media, style: CardStyle) -> None:
+    regular, bold = vietnamese_font(400), vietnamese_font(700)
+    if regular is None or bold is None:
+        media.notices.append(f"Không tạo ảnh chia sẻ (og:image) cho bài viết: {FONT_MISSING}")
+        return
+    agency = content.settings.agency.name or content.settings.site_name
+
+    def card(article: Article):
+        described = json.dumps([article.title, article.date_label, agency, repr(style), str(regular), str(bold)],
+                               ensure_ascii=False)
+        return cache.get_or_make(cache.key(described.encode(), "social-card-1"), lambda: (
+            {}, {"card.png": draw_card(article.title, article.date_label, agency, regular, bold, style)}))
+
+    articles = content.articles.articles
+    with ThreadPoolExecutor(max_workers=_workers()) as pool:
+        entries = list(pool.map(card, articles))
+    for article, entry in zip(articles, entries):
+        media.cards[article.url] = card_path(article.url)
+        media.files[card_path(article.url)] = entry.file("card.png")
+
+
+def publish_media(content: Content, cache: ImageCache, settings: ImageSettings = ImageSettings(),
+                  style: CardStyle = CardStyle()) -> Media:
+    media = Media()
+    _images(content, cache, settings, media)
+    _cards(content, cache, media, style)
+    return media

@@ -1,0 +1,126 @@
+"""Articles (tin/bài): content/tin-bai/**/*.md -> Article records, with every error collected."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from cchc.core.errors import ContentError, duplicates
+from cchc.core.build_cache import BuildCache
+from cchc.core.news.excerpt import Excerpts
+from cchc.core.fields import PASSTHROUGH_KEYS, FieldReader
+from cchc.core.frontmatter_file import SourceFile, read_records
+from cchc.core.news.image_alt import placeholder_errors
+from cchc.core.records import Article, Image
+from cchc.core.settings import Settings
+from cchc.core.text.vietnamese import SLUG_MAX, WINDOWS_RESERVED, slugify
+
+FOLDER = "tin-bai"
+KEYS = ["title", "date", "updated", "categories", "tags", "summary", "image", "image_alt",
+        "authors", "source", "attachments", "slug", "draft", "pin"]
+
+
+def _image(reader: FieldReader) -> Image | None:
+    relative = reader.text("image")
+    if not relative:
+        return None
+    alt = reader.text("image_alt")
+    if not alt:
+        reader.error("image_alt", "Có ảnh 'image' nhưng thiếu 'image_alt' (mô tả ảnh cho người khiếm thị).",
+                     "Thêm dòng 'image_alt: Quang cảnh hội nghị' (mô tả nội dung ảnh) ngay dưới dòng image.",
+                     line_of="image")
+    path = reader.local_file("image", relative)
+    if not path or not alt:
+        return None
+    return Image(path, alt)  # its pixels are checked and published by media.py
+
+
+def _unique_tags(names: list[str]) -> tuple[str, ...]:
+    """'Một cửa' and 'một cửa' are one tag: keep the first spelling."""
+    by_slug: dict[str, str] = {}
+    for name in names:
+        by_slug.setdefault(slugify(name), name)
+    return tuple(by_slug.values())
+
+
+def _slug(reader: FieldReader, title: str | None) -> str | None:
+    explicit = reader.text("slug")
+    if explicit is None:
+        return slugify(title) if title else None
+    if explicit in WINDOWS_RESERVED:
+        reader.error("slug", f"Slug '{explicit}' là tên thiết bị dành riêng của Windows: trang sẽ không sao chép "
+                     "được sang máy chủ Windows/IIS.", f"Dùng '{slugify(explicit)}' hoặc một tên khác.")
+        return None
+    if explicit != slugify(explicit) or len(explicit) > SLUG_MAX:
+        reader.error("slug", f"Slug '{explicit}' chỉ được gồm chữ thường không dấu, số và dấu '-', tối đa {SLUG_MAX} ký tự.",
+                     f"Dùng '{slugify(explicit)}' hoặc xóa dòng slug để tự tạo từ tiêu đề.")
+        return None
+    return explicit
+
+
+def read_article(source: SourceFile, abs_path: Path, settings: Settings,
+                 excerpts: Excerpts | None = None) -> Article | list[ContentError]:
+    reader = FieldReader(source, abs_path, settings.content_root, settings.tz)
+    reader.check_keys(KEYS)
+    title = reader.text("title", required=True, what="tiêu đề", example="Tiêu đề bài viết")
+    date = reader.datetime("date", required=True, what="ngày đăng")
+    updated = reader.datetime("updated")
+    if date and updated and updated < date:
+        reader.error("updated", "Ngày cập nhật 'updated' không được trước ngày đăng 'date'.",
+                     "Sửa 'updated' thành một ngày từ ngày đăng trở đi, hoặc xóa dòng này.")
+    categories = reader.text_list("categories", required=True, what="chuyên mục", example="[Tin tức CCHC]")
+    for name in categories:
+        if name not in settings.categories:
+            reader.error("categories", f"Chuyên mục '{name}' không có trong danh sách chuyên mục của trang.",
+                         f"Dùng một trong: {', '.join(settings.categories)}; hoặc nhờ quản trị thêm chuyên mục vào mkdocs.yml.")
+    slug = _slug(reader, title)
+    if title and slug == "":
+        reader.error("title", "Không tạo được đường dẫn (slug) từ tiêu đề này.", "Thêm khóa 'slug: ten-bai-viet'.")
+    attachments = reader.attachments()
+    tags = reader.text_list("tags")
+    for name in tags:
+        if not slugify(name):
+            reader.error("tags", f"Thẻ '{name}' không có chữ cái hay chữ số nào để tạo đường dẫn cho trang thẻ.",
+                         "Viết thẻ bằng chữ, ví dụ 'một cửa', hoặc xóa thẻ này.")
+    reader.errors += placeholder_errors(source, abs_path)  # images imported from Word without a description
+    article = dict(
+        tags=_unique_tags(tags),
+        summary=reader.text("summary"),
+        image=_image(reader),
+        authors=tuple(reader.text_list("authors")),
+        origin=reader.text("source"),
+        attachments=attachments,
+        draft=reader.boolean("draft"),
+        pin=reader.boolean("pin"),
+    )
+    if reader.errors or not (title and date and slug and categories):
+        return reader.errors
+    order = {name: i for i, name in enumerate(settings.categories)}
+    return Article(
+        source=source.path,
+        content_path=abs_path.relative_to(settings.content_root).as_posix(),
+        title=title,
+        date=date,
+        updated=updated,
+        categories=tuple(sorted(dict.fromkeys(categories), key=order.__getitem__)),
+        slug=slug,
+        body=source.body,
+        excerpt=(excerpts or Excerpts()).excerpt(source.body, article["summary"]),
+        passthrough={k: v for k, v in source.meta.items() if k in PASSTHROUGH_KEYS},
+        scheduled=date > settings.now,
+        **article,
+    )
+
+
+def load_articles(settings: Settings) -> tuple[list[Article], list[Article], list[ContentError]]:
+    """(articles the build shows, drafts and scheduled ones it holds back, all errors found)."""
+    cache = BuildCache(settings.cache_dir) if settings.cache_dir else None
+    excerpts = Excerpts(settings.markdown_extensions, settings.markdown_configs, cache)
+    loaded, errors = read_records(settings.content_root, FOLDER, "**/*.md", settings.project_dir,
+                                  lambda source, path: read_article(source, path, settings, excerpts))
+    if cache is not None:
+        cache.close()
+    articles = [a for a in loaded if a.published or settings.include_unpublished]
+    held = [a for a in loaded if not (a.published or settings.include_unpublished)]
+    errors += duplicates(articles, lambda a: a.url, "slug",
+                         lambda url, files: f"Trùng đường dẫn '{url}' với bài khác cùng tháng: {files}.",
+                         "Đổi tiêu đề hoặc thêm khóa 'slug' khác nhau cho các bài này.")
+    return articles, held, errors

@@ -1,0 +1,1 @@
+"""Administrative procedures (thủ tục hành chính): records, listing, pages, change feed, import."""

@@ -1,0 +1,53 @@
+"""RSS feed of procedure changes (thu-tuc-hanh-chinh/feed.xml), built with feedgen from the change log.
+
+lastBuildDate is the newest entry's date, never the wall clock: two builds of the same content are
+byte-identical."""
+from __future__ import annotations
+
+from datetime import datetime
+
+from feedgen.feed import FeedGenerator
+
+from cchc.core.procedures.procedure_index import Change, ProcedureIndex
+from cchc.core.procedures.procedures import UNKNOWN, URL_ROOT
+from cchc.core.settings import Settings
+
+FEED_PATH = f"{URL_ROOT}feed.xml"
+
+
+def _when(change: Change, settings: Settings) -> datetime:
+    return datetime(change.date.year, change.date.month, change.date.day, tzinfo=settings.tz)
+
+
+def _description(change: Change) -> str:
+    p = change.procedure
+    parts = [f"{change.label} ngày {change.date_short}: thủ tục {p.code} – {p.name}.",
+             f"Lĩnh vực: {p.field_label}. Cấp thực hiện: {p.level_label}. Cơ quan thực hiện: {p.agency or UNKNOWN}."]
+    if change.kind != "abolished":  # the publication decision did not abolish it: the file names no abolishing one
+        parts.append(f"Quyết định công bố: {p.decision or UNKNOWN}.")
+    if p.replaced_by:
+        parts.append(f"Được thay thế bởi thủ tục {p.replaced_by}.")
+    return " ".join(parts)
+
+
+def procedure_feed(index: ProcedureIndex, settings: Settings) -> bytes:
+    base = settings.site_url
+    feed = FeedGenerator()
+    feed.title(f"Thay đổi thủ tục hành chính – {settings.site_name}")
+    feed.link(href=f"{base}{URL_ROOT}thay-doi/", rel="alternate")
+    feed.description("Thủ tục hành chính công bố mới, sửa đổi, bổ sung và bãi bỏ.")
+    feed.language("vi")
+    changes = index.changes[: settings.feed_items]
+    # Added newest first; feedgen's 'append' keeps this order in the file.
+    for change in changes:
+        entry = feed.add_entry(order="append")
+        p = change.procedure
+        link = f"{base}{p.url}"
+        entry.title(f"{change.label}: {p.name} ({p.code})")
+        entry.link(href=link)
+        entry.guid(f"{link}#{change.kind}-{change.date.isoformat()}", permalink=False)
+        entry.pubDate(_when(change, settings))
+        entry.description(_description(change))
+        entry.category(term=p.field_label)
+    feed.lastBuildDate(_when(changes[0], settings) if changes else settings.now)
+    return feed.rss_str(pretty=True)

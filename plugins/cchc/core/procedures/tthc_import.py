@@ -1,0 +1,475 @@
+"""Import procedures from CSV, XLSX and JSON (national database labels or the spec's keys) into content/thu-tuc/.
+
+One bad row never stops the others and never leaves a half-written file. A second run over the same
+input rewrites nothing. Values are taken from the input or parsed out of it; none is invented.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from datetime import date, datetime
+from pathlib import Path
+
+from cchc.core.text.dates import DateFormatError, parse_date
+from cchc.core.errors import ContentError
+from cchc.core.frontmatter_file import SourceFile, read_source
+from cchc.core.text.legacy_encoding import repair_values
+from cchc.core.procedures.procedure_writer import commit, ordered, remove_stale_temporaries, render, write_temporary
+from cchc.core.procedures.procedures import CODE_RE, EXPECTED, FOLDER, KEYS, METHODS, read_procedure
+from cchc.core.settings import Settings
+from . import tthc_parse as parse
+from cchc.core.text.vietnamese import fold, nfc
+
+
+@lru_cache(maxsize=4096)  # the same few column names, once per record
+def _norm_text(label: str) -> str:
+    return " ".join(re.sub(r"[^a-z0-9]+", " ", fold(nfc(label)).lower()).split())
+
+
+def norm_label(label) -> str:
+    """'Mã thủ tục', 'MA THU TUC', 'ma_thu_tuc' -> 'ma thu tuc'."""
+    return _norm_text(str(label))
+
+
+_ALIASES = {
+    "code": ["ma thu tuc", "ma tthc", "ma so thu tuc", "code"],
+    "name": ["ten thu tuc", "ten tthc", "name"],
+    "field": ["linh vuc", "field"],
+    "level": ["cap thuc hien", "level"],
+    "kind": ["loai thu tuc", "kind"],
+    "decision": ["so quyet dinh", "quyet dinh cong bo", "so quyet dinh cong bo", "decision"],
+    "decision_date": ["ngay quyet dinh", "ngay ban hanh", "ngay ban hanh quyet dinh", "ngay quyet dinh cong bo", "decision date"],
+    "agency": ["co quan thuc hien", "agency"],
+    "authority": ["co quan co tham quyen", "authority"],
+    "address": ["dia chi tiep nhan", "dia chi tiep nhan ho so", "dia chi tiep nhan hs", "address"],
+    "subjects": ["doi tuong thuc hien", "subjects"],
+    "steps": ["trinh tu thuc hien", "steps"],
+    "body": ["body"],  # Markdown as an editor wrote it (JSON with the spec's keys)
+    "channels": ["cach thuc thuc hien", "channels"],
+    "time": ["thoi han giai quyet", "thoi gian giai quyet", "thoi han"],
+    "fee": ["phi le phi", "le phi", "phi"],
+    "documents": ["thanh phan ho so", "documents"],
+    "legal_basis": ["can cu phap ly", "legal basis"],
+    "requirements": ["yeu cau dieu kien", "yeu cau dieu kien thuc hien", "requirements"],
+    "results": ["ket qua thuc hien", "ket qua xu ly", "ket qua", "results"],
+    "online": ["muc do dich vu cong", "dich vu cong truc tuyen", "muc do dvc", "dvc truc tuyen", "online"],
+    "url": ["detail url", "url", "duong dan", "lien ket"],
+    "status": ["trang thai", "tinh trang", "tinh trang hieu luc", "status"],
+    "effective": ["ngay co hieu luc", "ngay hieu luc", "effective"],
+    "abolished": ["ngay bai bo", "abolished"],
+    "replaced_by": ["thu tuc thay the", "ma thu tuc thay the", "replaced by"],
+}
+TARGET = {alias: key for key, aliases in _ALIASES.items() for alias in aliases}
+# Columns of the national exports we know and leave out on purpose.
+IGNORED = {"stt", "raw text", "formality id", "co quan duoc uy quyen", "co quan phoi hop", "thu tuc lien quan"}
+LABELS = {"code": "mã thủ tục", "name": "tên thủ tục", "field": "lĩnh vực", "level": "cấp thực hiện",
+          "decision": "số quyết định", "agency": "cơ quan thực hiện", "channels": "cách thức thực hiện"}
+Warning = tuple[str, str]  # (kind of tthc_parse.WARNING_KINDS, message)
+
+_ONLINE = {"toan trinh": "full", "full": "full", "mot phan": "partial", "partial": "partial",
+           "khong": "none", "none": "none", "cung cap thong tin": "none"}
+_STATUS = {"con hieu luc": "active", "active": "active", "dang thuc hien": "active",
+           "da sua doi": "amended", "sua doi": "amended", "sua doi bo sung": "amended", "da sua doi bo sung": "amended",
+           "amended": "amended", "da bai bo": "abolished", "bai bo": "abolished", "het hieu luc": "abolished",
+           "abolished": "abolished"}
+
+
+@dataclass
+class Row:
+    where: str  # 'tthc.csv, dòng 3' / 'mau.json, bản ghi 2'
+    values: dict  # spec-ish key -> raw value
+    problem: str | None = None  # the row could not be read at all
+    warnings: list = field(default_factory=list)  # found while reading (control characters)
+
+
+@dataclass
+class Outcome:
+    status: str  # created | updated | unchanged | rejected
+    where: str
+    code: str | None = None
+    path: str | None = None
+    reasons: list[str] = field(default_factory=list)  # why it was rejected
+    warnings: list[Warning] = field(default_factory=list)  # written, but these parts are unknown or unsure
+
+
+class ImportFileError(Exception):
+    pass
+
+
+# -- reading inputs ----------------------------------------------------------------------------------
+def _without_control(value, key: str, warnings: list[Warning]):
+    """Control characters (\\x07, \\x00) mean nothing to a reader and break the feeds: removed, with a warning."""
+    if isinstance(value, str):
+        cleaned, changed = parse.strip_control(value)
+        if changed:
+            warnings.append(("control", f"đã xóa ký tự điều khiển không in được trong cột '{key}'"))
+        return cleaned
+    if isinstance(value, list):
+        return [_without_control(item, key, warnings) for item in value]
+    if isinstance(value, dict):
+        return {k: _without_control(v, key, warnings) for k, v in value.items()}
+    return value
+
+
+def _map_keys(record: dict, warnings: list[Warning] | None = None) -> tuple[dict, list[str]]:
+    values, unknown = {}, []
+    warnings = [] if warnings is None else warnings
+    for key, value in record.items():
+        target = TARGET.get(norm_label(key))
+        if target is None:
+            if norm_label(key) not in IGNORED and key is not None and str(key).strip():
+                unknown.append(str(key))
+            continue
+        if target not in values or values[target] in (None, ""):
+            values[target] = _without_control(value, str(key), warnings)
+    return values, unknown
+
+
+def _table_rows(rows: list[list], name: str) -> tuple[list[Row], list[str]]:
+    header_index = None
+    for i, row in enumerate(rows[:20]):
+        if any(TARGET.get(norm_label(c)) == "code" for c in row if c is not None):
+            header_index = i
+            break
+    if header_index is None:
+        raise ImportFileError(f"{name}: không tìm thấy dòng tiêu đề có cột 'Mã thủ tục'. "
+                              "Cách sửa: dòng tiêu đề phải ghi tên cột như trên Cơ sở dữ liệu quốc gia "
+                              "(Mã thủ tục, Tên thủ tục, Lĩnh vực, Cấp thực hiện, Cơ quan thực hiện, Số quyết định, …).")
+    header = [c if c is not None else "" for c in rows[header_index]]
+    notes = []
+    unknown = [str(c) for c in header if str(c).strip() and norm_label(c) not in TARGET and norm_label(c) not in IGNORED]
+    if unknown:
+        notes.append(f"{name}: bỏ qua các cột không dùng: {', '.join(unknown)}.")
+    result = []
+    for i, row in enumerate(rows[header_index + 1:], start=header_index + 2):
+        if all(c is None or str(c).strip() == "" for c in row):
+            continue
+        record = {header[j]: row[j] for j in range(min(len(header), len(row))) if header[j]}
+        warnings: list[Warning] = []
+        values, _ = _map_keys(record, warnings)
+        result.append(Row(f"{name}, dòng {i}", values, warnings=warnings))
+    return result, notes
+
+
+def read_csv(path: Path) -> tuple[list[Row], list[str]]:
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError:
+        raise ImportFileError(f"{path.name}: tệp CSV không phải UTF-8. Cách sửa: lưu lại tệp dạng 'CSV UTF-8'.") from None
+    first = text.split("\n", 1)[0]
+    delimiter = max(",;\t", key=first.count)
+    rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+    return _table_rows(rows, path.name)
+
+
+def _sheet_rows(sheet) -> list[list]:
+    """Cell values with merged cells filled in: a lĩnh vực written once for a block of rows holds for each row."""
+    rows = [list(row) for row in sheet.iter_rows(values_only=True)]
+    for merged in sheet.merged_cells.ranges:
+        value = sheet.cell(merged.min_row, merged.min_col).value
+        for r in range(merged.min_row, min(merged.max_row, len(rows)) + 1):
+            for c in range(merged.min_col, merged.max_col + 1):
+                if c - 1 < len(rows[r - 1]):
+                    rows[r - 1][c - 1] = value
+    return rows
+
+
+def read_xlsx(path: Path) -> tuple[list[Row], list[str]]:
+    """Every sheet that has a header row; formulas give their cached value (data_only)."""
+    from openpyxl import load_workbook
+    try:
+        book = load_workbook(path, data_only=True)  # not read_only: merged cells are needed
+    except Exception as exc:  # openpyxl raises many kinds for a broken file
+        raise ImportFileError(f"{path.name}: không mở được tệp Excel ({exc}).") from None
+    result, notes, problems = [], [], []
+    try:
+        for sheet in book.worksheets:
+            name = f"{path.name}, trang '{sheet.title}'" if len(book.worksheets) > 1 else path.name
+            try:
+                rows, sheet_notes = _table_rows(_sheet_rows(sheet), name)
+            except ImportFileError as exc:
+                problems.append(str(exc))
+                continue
+            result.extend(rows)
+            notes.extend(sheet_notes)
+    finally:
+        book.close()
+    if not result and problems:
+        raise ImportFileError(problems[0])
+    notes.extend(f"{p.split(':', 1)[0]}: không có dòng tiêu đề, bỏ qua trang này." for p in problems if result)
+    return result, notes
+
+
+def read_json(path: Path) -> tuple[list[Row], list[str]]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8-sig"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise ImportFileError(f"{path.name}: tệp JSON không đọc được ({exc}).") from None
+    if isinstance(data, dict):
+        for key in ("data", "items", "records", "thu_tuc"):
+            if isinstance(data.get(key), list):
+                data = data[key]
+                break
+        else:
+            data = [data]
+    if not isinstance(data, list):
+        raise ImportFileError(f"{path.name}: JSON phải là một bản ghi {{...}} hoặc danh sách bản ghi [...].")
+    rows = []
+    for i, record in enumerate(data, start=1):
+        where = f"{path.name}, bản ghi {i}"
+        if not isinstance(record, dict):
+            rows.append(Row(where, {}, "bản ghi không phải đối tượng JSON {...}"))
+            continue
+        warnings: list[Warning] = []
+        values, _ = _map_keys(record, warnings)
+        rows.append(Row(where, values, warnings=warnings))
+    return rows, []
+
+
+READERS = {".csv": read_csv, ".xlsx": read_xlsx, ".xlsm": read_xlsx, ".json": read_json}
+
+
+def read_input(path: Path) -> tuple[list[Row], list[str]]:
+    reader = READERS.get(path.suffix.lower())
+    if reader is None:
+        raise ImportFileError(f"{path.name}: chỉ nhập được tệp .csv, .xlsx hoặc .json.")
+    if not path.is_file():
+        raise ImportFileError(f"{path}: không tìm thấy tệp.")
+    return reader(path)
+
+
+# -- one record -> frontmatter ----------------------------------------------------------------------
+def _code(value) -> str | None:
+    if isinstance(value, float):  # Excel turned '1.000080' into a number: the format d.dddddd gives it back
+        value = f"{value:.6f}"
+    return parse.clean(value)
+
+
+def _date(value, key: str, warnings: list[Warning], settings: Settings) -> str | None:
+    if isinstance(value, datetime):
+        return value.date().isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    text = parse.clean(value)
+    if not text:
+        return None
+    try:
+        return parse_date(text, settings.tz).isoformat()
+    except DateFormatError as exc:
+        warnings.append(("unknown_value", f"{key}: {exc}; bỏ qua"))
+        return None
+
+
+def _choice(value, table: dict, what: str, warnings: list[Warning]) -> str | None:
+    text = parse.clean(value)
+    if not text:
+        return None
+    folded = norm_label(text)
+    for words, result in table.items():
+        if folded == words or folded.endswith(words) or folded.startswith(words):
+            return result
+    warnings.append(("unknown_value", f"{what} '{text}' không nhận ra (dùng: {', '.join(sorted(set(table.values())))}); bỏ qua"))
+    return None
+
+
+def _column_channels(values: dict, text: str, warnings: list[Warning]) -> list[dict]:
+    """Spreadsheets: the methods in one column, time and fee in their own columns."""
+    time, fee = parse.clean(values.get("time")), parse.clean(values.get("fee"))
+    methods = []
+    for part in parse.split_top_level(text, ",;/"):
+        method = parse.method_of(part) or (part if part in METHODS else None)
+        if method is None:
+            warnings.append(("unknown_value", f"cách thức '{part}' không nhận ra (Trực tiếp, Trực tuyến, Bưu chính); bỏ qua"))
+        elif method not in methods:
+            methods.append(method)
+    if methods and not time:
+        warnings.append(("time_unknown", "không ghi thời hạn giải quyết (cột 'Thời hạn giải quyết')"))
+    if methods and not fee:
+        warnings.append(("fee_unknown", "không ghi phí, lệ phí (cột 'Phí, lệ phí')"))
+    channels = []
+    for method in methods:
+        channel = {"method": method}
+        if time:
+            channel["time"] = time
+        if fee:
+            channel["fee"] = parse.normalise_fee(fee)
+        channels.append(channel)
+    return channels
+
+
+def _channels(values: dict, warnings: list[Warning]) -> list[dict]:
+    raw = values.get("channels")
+    if isinstance(raw, list):  # already in the spec's shape (JSON)
+        return raw
+    found, problems = parse.channels(raw)
+    if found:
+        warnings.extend(problems)
+        return found
+    text = parse.clean(raw)
+    if not text:
+        return []
+    channels = _column_channels(values, text, warnings)
+    if not channels:
+        warnings.append(("ambiguous", f"không đọc được cách thức thực hiện từ \"{text[:80]}\"; để trống"))
+    return channels
+
+
+def to_meta(values: dict, settings: Settings) -> tuple[dict, str | None, list[str], list[Warning]]:
+    """(frontmatter, steps Markdown or None, reasons to reject, warnings). Only a missing or bad code
+    or name rejects a record: what else the source lacks stays unknown and is warned about."""
+    reasons: list[str] = []
+    warnings: list[Warning] = []
+    meta: dict = {}
+    meta["code"] = _code(values.get("code"))
+    for key in ("name", "field", "kind", "decision", "agency", "authority"):
+        meta[key] = parse.clean(values.get(key))
+    meta["requirements"] = parse.clean(values.get("requirements"), parse.NOTHING)
+    meta["address"] = parse.one_line(values.get("address"))
+    for key in ("name", "field", "agency", "authority", "decision"):
+        if meta[key]:
+            meta[key] = " ".join(meta[key].split())
+    for key in ("agency", "authority"):
+        if meta[key]:
+            meta[key] = meta[key].rstrip(".")
+    levels, unknown = parse.levels(values.get("level"))
+    for name in unknown:
+        warnings.append(("unknown_value", f"cấp thực hiện '{name}' không hợp lệ (Cấp bộ, Cấp tỉnh, Cấp huyện, Cấp xã, "
+                                          "Cơ quan khác); bỏ qua"))
+    meta["level"] = levels[0] if len(levels) == 1 else levels
+    meta["decision_date"] = _date(values.get("decision_date"), "ngày quyết định", warnings, settings)
+    meta["subjects"] = parse.subjects(values.get("subjects"))
+    meta["channels"] = _channels(values, warnings)
+    raw = values.get("documents")
+    if isinstance(raw, list):
+        meta["documents"] = raw
+    else:
+        meta["documents"], notes = parse.documents_and_notes(raw)
+        meta["documents_note"] = "\n".join(notes) or None
+    raw = values.get("results")
+    meta["results"] = [parse.clean(r) for r in raw if parse.clean(r)] if isinstance(raw, list) else parse.results(raw)
+    raw = values.get("legal_basis")
+    if isinstance(raw, list):
+        meta["legal_basis"] = raw
+    else:
+        meta["legal_basis"], legal_warnings = parse.legal_basis_and_warnings(raw)
+        warnings.extend(legal_warnings)
+    meta["online"] = _choice(values.get("online"), _ONLINE, "mức dịch vụ công trực tuyến", warnings)
+    meta["url"] = parse.clean(values.get("url"))
+    meta["status"] = _choice(values.get("status"), _STATUS, "tình trạng", warnings)
+    if meta["status"] == "active":
+        meta["status"] = None  # the default: not written
+    meta["effective"] = _date(values.get("effective"), "ngày có hiệu lực", warnings, settings)
+    meta["abolished"] = _date(values.get("abolished"), "ngày bãi bỏ", warnings, settings)
+    meta["replaced_by"] = _code(values.get("replaced_by"))
+    if meta["replaced_by"] and not CODE_RE.match(meta["replaced_by"]):
+        warnings.append(("unknown_value", f"mã thủ tục thay thế '{meta['replaced_by']}' không đúng dạng d.dddddd; bỏ qua"))
+        meta["replaced_by"] = None
+    for key in ("code", "name"):
+        if not meta.get(key):
+            given = values.get(key)
+            shown = f" (nguồn ghi: \"{str(given).strip()[:60]}\")" if given not in (None, "") else ""
+            reasons.append(f"thiếu {LABELS[key]}{shown}")
+    for key, label in EXPECTED.items():
+        if not meta.get(key) and not (key == "level" and unknown):
+            warnings.append(("missing", f"thiếu {label}"))
+    body = values.get("body")
+    steps = body.strip() + "\n" if isinstance(body, str) and body.strip() else parse.steps_markdown(values.get("steps"))
+    return meta, steps or None, reasons, list(dict.fromkeys(warnings))
+
+
+# -- importing --------------------------------------------------------------------------------------
+def _merge(existing: dict, imported: dict) -> dict:
+    """Imported values win; keys the input does not carry keep what the editor wrote.
+
+    Forms (mẫu đơn) an editor attached to a document are kept when the document keeps its name."""
+    merged = dict(existing)
+    for key, value in imported.items():
+        if value in (None, "", []):
+            continue
+        merged[key] = value
+    old_forms = {d.get("name"): d.get("form") for d in existing.get("documents") or [] if isinstance(d, dict) and d.get("form")}
+    if old_forms and isinstance(merged.get("documents"), list):
+        merged["documents"] = [
+            {**d, "form": old_forms[d.get("name")]} if isinstance(d, dict) and not d.get("form") and d.get("name") in old_forms else d
+            for d in merged["documents"]]
+    return {key: merged[key] for key in [*KEYS, *merged] if key in merged}
+
+
+def _error_text(error: ContentError) -> str:
+    return f"{error.field + ': ' if error.field else ''}{error.message}"
+
+
+def import_row(row: Row, settings: Settings, seen: dict[str, str]) -> Outcome:
+    if row.problem:
+        return Outcome("rejected", row.where, reasons=[row.problem])
+    meta, steps, reasons, warnings = to_meta(row.values, settings)
+    warnings = list(dict.fromkeys([*row.warnings, *warnings]))
+    code = meta.get("code")
+    if code and not CODE_RE.match(code):
+        reasons.append(f"mã thủ tục '{code}' không đúng dạng d.dddddd, chữ số 0-9 (ví dụ 1.001194 hoặc 1.012753.H19)")
+    if reasons:
+        return Outcome("rejected", row.where, code, reasons=reasons)
+    if code in seen:
+        return Outcome("rejected", row.where, code, reasons=[f"trùng mã thủ tục với {seen[code]}"])
+    seen[code] = row.where
+    folder = settings.content_root / FOLDER
+    target = folder / f"{code}.md"
+    shown = target.relative_to(settings.project_dir).as_posix()
+    before = target.read_bytes() if target.is_file() else None
+    body = steps or ""
+    if before is not None:
+        existing = read_source(target, shown)
+        if isinstance(existing, ContentError):
+            return Outcome("rejected", row.where, code, shown,
+                           [f"tệp hiện có không đọc được, không ghi đè: {existing.message}"])
+        meta = _merge(existing.meta, meta)
+        if steps is None:
+            body = existing.body  # keep what the editor wrote
+    data = render(meta, body)
+    if data == before:
+        return Outcome("unchanged", row.where, code, shown, warnings=warnings)
+    # Checked with the same rules as a build, before anything is written (no YAML round trip: the
+    # writer writes exactly these values).
+    result = read_procedure(SourceFile(shown, ordered(meta), body, {}), target, settings)
+    if isinstance(result, list):
+        return Outcome("rejected", row.where, code, shown, [_error_text(e) for e in result])
+    temporary = None
+    try:
+        temporary = write_temporary(target, data)
+        commit(temporary, target)
+    finally:
+        if temporary is not None and temporary.exists():
+            temporary.unlink()  # any failure, even an interruption, leaves no hidden half file
+    return Outcome("created" if before is None else "updated", row.where, code, shown, warnings=warnings)
+
+
+def import_files(paths: list[Path], settings: Settings) -> tuple[list[Outcome], list[str]]:
+    """(one outcome per record, notes and file-level problems)."""
+    outcomes, notes, seen = [], [], {}
+    removed = remove_stale_temporaries(settings.content_root / FOLDER)
+    if removed:
+        notes.append(f"đã xóa {removed} tệp tạm còn sót lại từ lần nhập bị ngắt trước.")
+    for path in paths:
+        try:
+            rows, file_notes = read_input(path)
+        except ImportFileError as exc:
+            outcomes.append(Outcome("rejected", str(exc).rstrip(".")))
+            continue
+        notes.extend(file_notes)
+        for row in rows:
+            notes += repair_values(row.values, row.where)  # TCVN3/VNI text read as Unicode
+            outcomes.append(import_row(row, settings, seen))
+    return outcomes, notes
+
+
+def warning_counts(outcomes: list[Outcome]) -> dict[str, int]:
+    """Kind of warning -> number of records written with it."""
+    counts: dict[str, int] = {}
+    for outcome in outcomes:
+        for kind in dict.fromkeys(kind for kind, _ in outcome.warnings):
+            counts[kind] = counts.get(kind, 0) + 1
+    return counts

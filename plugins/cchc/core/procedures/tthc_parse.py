@@ -1,0 +1,535 @@
+"""Parse the national TTHC portal's texts into the spec's fields. Never invents a value.
+
+The public crawler glued the cells of the portal's tables together without separators, e.g.
+"Hình thức nộpThời gianPhí, lệ phíMô tảTrực tuyến5 Ngày làm việcMiễn phí…". These functions read
+such text (or cleaner text from a spreadsheet) with a small grammar and return what is really
+there. What the source lacks stays unknown; what can be read two ways is kept verbatim with a
+warning (kind, message) instead of a guess.
+"""
+from __future__ import annotations
+
+import re
+
+from cchc.core.procedures.procedures import canonical_level
+from cchc.core.text.vietnamese import fold, nfc
+
+NO_INFO = {"khong co thong tin", "chua co thong tin", "-", "--", "n/a", "none"}
+# For descriptive fields (yêu cầu, điều kiện) a bare "Không" also means there is nothing to show.
+NOTHING = NO_INFO | {"khong", "khong co"}
+
+# Kinds of warning, as the import report names them.
+WARNING_KINDS = {
+    "missing": "thiếu thông tin bắt buộc (trang ghi \"Chưa có thông tin\")",
+    "fee_unknown": "cách thức không ghi phí, lệ phí",
+    "time_unknown": "cách thức không ghi thời hạn giải quyết",
+    "time_unit": "thời hạn không ghi đơn vị (giữ nguyên số)",
+    "ambiguous": "nội dung đọc được nhiều cách (giữ nguyên văn bản nguồn)",
+    "control": "ký tự điều khiển bị xóa",
+    "unknown_value": "giá trị không nhận ra (bỏ qua)",
+}
+
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_VI_LOWER = "a-zàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ"
+_VI_UPPER = "A-ZÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴĐ"
+
+
+def strip_control(text: str) -> tuple[str, bool]:
+    """Text without control characters (tab and newline kept); True when some were removed."""
+    cleaned = _CONTROL_RE.sub("", text)
+    return cleaned, cleaned != text
+
+
+def clean(value, empty: set[str] = NO_INFO) -> str | None:
+    """Text with normalised spaces; None for empty and 'Không có thông tin'. 'Không' stays (a fee of nothing)."""
+    if value is None:
+        return None
+    text = _CONTROL_RE.sub("", nfc(str(value))).replace("\xa0", " ").replace("\t", " ").replace("\r\n", "\n")
+    text = "\n".join(" ".join(line.split()) for line in text.split("\n")).strip()
+    if not text or (len(text) < 40 and fold(text).lower().strip(" .") in empty):  # the markers are short
+        return None
+    return text
+
+
+def one_line(value) -> str | None:
+    text = clean(value)
+    return "; ".join(part for part in text.split("\n") if part) if text else None
+
+
+def split_top_level(text: str, separators: str = ",;") -> list[str]:
+    """'A, Tổ chức (không bao gồm doanh nghiệp, HTX), B' -> three items; commas inside () stay."""
+    items, depth, current = [], 0, []
+    for char in text:
+        if char in "([":
+            depth += 1
+        elif char in ")]" and depth:
+            depth -= 1
+        if char in separators + "\n" and depth == 0:
+            items.append("".join(current))
+            current = []
+        else:
+            current.append(char)
+    items.append("".join(current))
+    return [item.strip(" .") for item in items if item.strip(" .")]
+
+
+def levels(value) -> tuple[list[str], list[str]]:
+    """'Cấp bộ, Cấp tỉnh' -> (['Cấp bộ', 'Cấp tỉnh'], unknown parts)."""
+    if isinstance(value, list):
+        parts = [str(v) for v in value]
+    else:
+        text = clean(value)
+        parts = split_top_level(text) if text else []
+    known, unknown = [], []
+    for part in parts:
+        level = canonical_level(part)
+        if level is None:
+            unknown.append(part.strip())
+        elif level not in known:
+            known.append(level)
+    return known, unknown
+
+
+# -- money ------------------------------------------------------------------------------------------
+_CURRENCY = r"Việt Nam Đồng|Việt Nam đồng|VNĐ|VND|vnđ|vnd|đồng|Đồng|USD|đ(?![{l}])".format(l=_VI_LOWER)
+_AMOUNT = r"\d{1,3}(?:[.,]\d{3})+|\d+"
+_MONEY_RE = re.compile(rf"(?P<amount>{_AMOUNT})\s*(?P<unit>{_CURRENCY})", re.IGNORECASE)
+_FREE_RE = re.compile(r"Miễn phí|Không thu phí|Không thu lệ phí|Miễn lệ phí", re.IGNORECASE)
+_NO_INFO_RE = re.compile(r"Không có thông tin|Chưa có thông tin", re.IGNORECASE)
+
+
+def amount_value(amount: str) -> int:
+    """'35,000,000' / '35.000.000' / '35000000' -> 35000000."""
+    return int(re.sub(r"[.,]", "", amount))
+
+
+def money_text(value: int, unit: str) -> str:
+    """35000000, 'Việt Nam Đồng' -> '35.000.000 đồng' (Vietnamese thousands separator)."""
+    unit = "USD" if unit.upper() == "USD" else "đồng"
+    return f"{value:,}".replace(",", ".") + f" {unit}"
+
+
+def amounts_in(text: str) -> list[int]:
+    """Every amount of money written with a currency in text, in any spelling."""
+    return [amount_value(m.group("amount")) for m in _MONEY_RE.finditer(text)]
+
+
+def normalise_fee(text: str) -> str:
+    """'35,000,000 Việt Nam Đồng', '250,000 VNĐ' -> '35.000.000 đồng', '250.000 đồng'; other text stays."""
+    stripped = text.strip()
+    match = _MONEY_RE.fullmatch(stripped)
+    if match:
+        return money_text(amount_value(match.group("amount")), match.group("unit"))
+    if _FREE_RE.fullmatch(stripped):
+        return "Miễn phí"
+    return stripped
+
+
+# -- cách thức thực hiện ------------------------------------------------------------------------------
+_METHOD_WORDS = [("dich vu buu chinh", "postal"), ("buu chinh", "postal"), ("truc tuyen", "online"),
+                 ("truc tiep", "direct"), ("qua mang", "online")]
+_METHOD_NAME = r"Dịch vụ bưu chính công ích|Dịch vụ bưu chính|Bưu chính công ích|Bưu chính|Trực tuyến|Trực tiếp"
+# A method name opens a channel only when a time or a fee follows at once; in the description the
+# same words are followed by ':' or by words ("Trực tiếp tại …").
+_OPENING = rf"[ \t]*(?:\d|{_NO_INFO_RE.pattern}|{_FREE_RE.pattern})"
+_METHOD_RE = re.compile(rf"({_METHOD_NAME})(?={_OPENING})", re.IGNORECASE)
+_HEADER_RE = re.compile(r"^\s*Hình thức nộp\s*Thời gian\s*Phí, lệ phí\s*Mô tả\s*", re.IGNORECASE)
+_UNITS = r"Ngày làm việc|Ngày|Giờ làm việc|Giờ|Tháng|Tuần|Năm|Phút"
+_TIME_RE = re.compile(rf"(\d+(?:[.,]\d+)?)\s*({_UNITS})", re.IGNORECASE)
+_BARE_NUMBER_RE = re.compile(r"\d+(?=\s*(?:%s|%s))" % (_NO_INFO_RE.pattern, _FREE_RE.pattern), re.IGNORECASE)
+_GLUED_MONEY_RE = re.compile(rf"(?P<digits>\d[\d.,]*\d|\d)\s*(?P<unit>{_CURRENCY})", re.IGNORECASE)
+_GROUPED_RE = re.compile(r"[1-9]\d{0,2}(?:([.,])\d{3})(?:\1\d{3})*|[1-9]\d*")
+
+
+def method_of(text: str) -> str | None:
+    folded = fold(text).lower()
+    for words, method in _METHOD_WORDS:
+        if words in folded:
+            return method
+    return None
+
+
+def _balanced_parenthesis(text: str) -> tuple[str, str]:
+    """'(a (b))rest' -> ('a (b)', 'rest'); text not starting with '(' -> ('', text)."""
+    if not text.startswith("("):
+        return "", text
+    depth = 0
+    for i, char in enumerate(text):
+        depth += char == "("
+        depth -= char == ")"
+        if depth == 0:
+            return text[1:i].strip(), text[i + 1:]
+    return text[1:].strip(), ""
+
+
+def _strip_outer_parens(text: str) -> str:
+    while text.startswith("(") and text.endswith(")"):
+        inner, rest = _balanced_parenthesis(text)
+        if rest:
+            break
+        text = inner
+    return text.strip()
+
+
+def time_fee_splits(digits: str) -> list[tuple[str | None, int]]:
+    """'120,000' -> [(None, 120000), ('1', 20000)]: every way to read a unit-less time glued to an amount."""
+    readings = []
+    if _GROUPED_RE.fullmatch(digits):
+        readings.append((None, amount_value(digits)))
+    for cut in range(1, len(digits)):
+        time, fee = digits[:cut], digits[cut:]
+        if time.isdigit() and not time.startswith("0") and _GROUPED_RE.fullmatch(fee):
+            readings.append((time, amount_value(fee)))
+    return readings
+
+
+def _channel(label: str, chunk: str, warnings: list) -> dict:
+    """One channel from the text after its method name: time, fee, then the description."""
+    channel: dict = {"method": method_of(label)}
+    chunk = chunk.lstrip()
+    source = chunk
+    time = fee = None
+    if (match := _NO_INFO_RE.match(chunk)):
+        chunk = chunk[match.end():].lstrip()
+    elif (match := _TIME_RE.match(chunk)):
+        number, unit = match.group(1), match.group(2)
+        time = f"{number} {unit[0].lower()}{unit[1:].lower()}"
+        chunk = chunk[match.end():].lstrip()
+    elif (match := _BARE_NUMBER_RE.match(chunk)):
+        time = match.group(0)
+        warnings.append(("time_unit", f"cách thức '{label}': thời hạn '{time}' không ghi đơn vị, giữ nguyên"))
+        chunk = chunk[match.end():].lstrip()
+    elif (match := _GLUED_MONEY_RE.match(chunk)):
+        # Digits then a currency with no time unit between: a unit-less time may be glued to the amount.
+        detail, _ = _balanced_parenthesis(chunk[match.end():].lstrip())
+        readings = time_fee_splits(match.group("digits"))
+        stated = set(amounts_in(detail))
+        chosen = [r for r in readings if r[1] in stated]
+        if len(readings) == 1 and readings[0][0] is None:
+            chosen = readings
+        if len(chosen) == 1:
+            time = chosen[0][0]
+            fee = money_text(chosen[0][1], match.group("unit"))
+            chunk = chunk[match.end():].lstrip()
+        else:
+            verbatim = " ".join(source.split())
+            warnings.append(("ambiguous", f"cách thức '{label}': '{match.group(0)}' có thể là thời hạn và phí viết liền "
+                                          "nhau, không tách được chắc chắn; giữ nguyên văn bản nguồn"))
+            channel["source"] = verbatim[:500]
+            return channel
+    if fee is None:
+        if (match := _NO_INFO_RE.match(chunk)):
+            chunk = chunk[match.end():]
+        elif (match := _FREE_RE.match(chunk)):
+            fee = "Miễn phí"
+            chunk = chunk[match.end():]
+        elif (match := _MONEY_RE.match(chunk)):
+            fee = money_text(amount_value(match.group("amount")), match.group("unit"))
+            chunk = chunk[match.end():]
+        elif re.match(r"Không(?![%s])" % _VI_LOWER, chunk):
+            fee = "Không"
+            chunk = chunk[5:]
+    if time is None:
+        warnings.append(("time_unknown", f"cách thức '{label}' không ghi thời hạn giải quyết"))
+    else:
+        channel["time"] = time
+    if fee is None:
+        warnings.append(("fee_unknown", f"cách thức '{label}' không ghi phí, lệ phí"))
+    else:
+        channel["fee"] = fee
+    detail, rest = _balanced_parenthesis(chunk.strip())
+    notes = [part for part in (_strip_outer_parens(detail), rest.strip()) if part]
+    if notes:
+        channel["note"] = " ".join(" ".join(n.split()) for n in notes)
+    return channel
+
+
+def channels(value) -> tuple[list[dict], list[tuple[str, str]]]:
+    """Glued 'cách thức thực hiện' text -> (channels, warnings). Unknown time or fee is left out and warned."""
+    text = clean(value)
+    if not text:
+        return [], []
+    text = _HEADER_RE.sub("", text)
+    starts = list(_METHOD_RE.finditer(text))
+    result, warnings = [], []
+    for i, start in enumerate(starts):
+        chunk = text[start.end(): starts[i + 1].start() if i + 1 < len(starts) else len(text)]
+        result.append(_channel(start.group(1), chunk, warnings))
+    return result, warnings
+
+
+# -- thành phần hồ sơ ----------------------------------------------------------------------------------
+_DOC_HEADER_RE = re.compile(r"Tên giấy tờ\s*Mẫu đơn, tờ khai\s*Số lượng", re.IGNORECASE)
+_COPIES_RE = re.compile(r"(\d+\s*bản (?:chính|sao)(?:\s*,\s*\d+\s*bản (?:chính|sao))*)", re.IGNORECASE)
+_SECTION_RE = re.compile(r"\*\s*Giấy tờ phải (nộp|xuất trình)\s*:?", re.IGNORECASE)
+_NOTE_WORDS = r"(?:Lưu ý|Chú ý|Ghi chú)"
+# A note opens an item ("Lưu ý Số lượng hồ sơ …"), follows a star ("*Lưu ý …") or has its colon ("… Lưu ý: …").
+_NOTE_RE = re.compile(rf"^\s*{_NOTE_WORDS}\b\s*:?|\*\s*{_NOTE_WORDS}\b\s*:?|{_NOTE_WORDS}\s*:", re.IGNORECASE)
+
+
+def _copies(text: str) -> str | None:
+    parts = [" ".join(p.split()) for p in text.split(",")]
+    kept = [p for p in parts if not re.match(r"^0\s", p)]
+    return ", ".join(kept) or None
+
+
+def documents_and_notes(value) -> tuple[list[dict], list[str]]:
+    """Glued 'thành phần hồ sơ' -> (documents, notes). Notes ("Lưu ý: …") are not documents."""
+    text = clean(value)
+    if not text:
+        return [], []
+    result, notes = [], []
+    present = False
+
+    def add(name: str, copies: str | None) -> None:
+        name = " ".join(re.sub(r"^[-+*•\s]+", "", name).split())
+        note = _NOTE_RE.search(name)
+        if note:
+            tail = " ".join(name[note.end():].split()).strip(" -")
+            if tail:
+                notes.append(tail)
+            name = name[: note.start()].strip(" -")
+        if not name:
+            return
+        item = {"name": f"Xuất trình: {name}" if present else name}
+        if copies:
+            item["copies"] = copies
+        result.append(item)
+
+    for piece in re.split(r"(\*\s*Giấy tờ phải (?:nộp|xuất trình)\s*:?)", text, flags=re.IGNORECASE):
+        section = _SECTION_RE.match(piece)
+        if section:
+            present = fold(section.group(1)).lower() == "xuat trinh"
+            continue
+        piece = _DOC_HEADER_RE.sub("\n", piece).strip(" -\n")
+        position = 0
+        for match in _COPIES_RE.finditer(piece):
+            name = piece[position: match.start()].strip(" \n")
+            position = match.end()
+            add(name, _copies(match.group(1)))
+        rest = piece[position:].strip()
+        if rest and (position or _NOTE_RE.search(rest)):
+            add(rest, None)
+    return result, notes
+
+
+def documents(value) -> list[dict]:
+    return documents_and_notes(value)[0]
+
+
+# -- căn cứ pháp lý -------------------------------------------------------------------------------------
+_LEGAL_HEADER_RE = re.compile(r"^\s*Tên văn bản pháp lý\s*Mã văn bản\s*", re.IGNORECASE)
+# Document numbers: số/năm/ký hiệu (32/2024/QH15, 136/2025/NĐ-CP) or số/ký hiệu (1872/QĐ-BTP).
+_NUMBER_START_RE = re.compile(rf"\d{{1,5}}/(?:\d{{4}}/)?(?=[{_VI_UPPER}])")
+_UPPER = re.compile(rf"[{_VI_UPPER}]")
+_LOWER = re.compile(rf"[{_VI_LOWER}]")
+# Kinds of legal document: a number never runs into one ("…NĐ-CPLUẬT HÀNG KHÔNG…").
+_DOC_KINDS = ["Bộ luật", "Luật", "Pháp lệnh", "Nghị định", "Nghị quyết", "Thông tư liên tịch", "Thông tư",
+              "Quyết định", "Quy định", "Chỉ thị", "Văn bản hợp nhất", "Hiến pháp", "Sửa đổi", "Về", "Ban hành",
+              "Hướng dẫn", "Công bố", "Lệnh"]
+_DOC_KIND_UPPER = tuple(k.upper() for k in _DOC_KINDS)
+_BARE_WORDS = {fold(k).lower() for k in _DOC_KINDS} | {"so", "van ban", "ma van ban", "ky hieu"}
+_GLUED_CELLS_RE = re.compile(rf"[{_VI_LOWER}0-9][{_VI_UPPER}][{_VI_LOWER}]")
+# The ký hiệu names the kind of document (Thông tư 14/2025/TT-BNNMT): used when a row gives only the number.
+_KIND_BY_SYMBOL = [("TTLT", "Thông tư liên tịch"), ("TT", "Thông tư"), ("NĐ", "Nghị định"), ("NQ", "Nghị quyết"),
+                   ("QĐ", "Quyết định"), ("CT", "Chỉ thị"), ("PL", "Pháp lệnh"), ("QH", "Luật")]
+
+
+def _symbol_end(text: str, start: int) -> int:
+    """End of the ký hiệu that starts at `start` ('NĐ-CP', 'QH15', 'TT-BGTVT'), stopping where the next cell begins."""
+    i = start
+    while True:
+        letters = i
+        while i < len(text) and _UPPER.match(text[i]):
+            if i > letters and i + 1 < len(text) and _LOWER.match(text[i + 1]):
+                break  # 'BCAThông': 'T' opens the next word
+            if i > letters and text[i:].startswith(_DOC_KIND_UPPER):
+                break  # 'CPLUẬT'
+            i += 1
+        if i == letters:
+            return max(start, i - 1) if text[i - 1] == "-" else i
+        digits = i
+        while i < len(text) and text[i].isdigit():
+            i += 1
+        if text[letters:digits].endswith("QH") and i - digits > 2:
+            i = digits + 2  # khóa Quốc hội has two digits: 'QH1573/2025/…' is QH15 then 73/2025/…
+        elif i < len(text) and text[i] == "/" or (i < len(text) and text[i] == "." and i > digits):
+            i = digits  # these digits start the next number
+        if i < len(text) and text[i] == "-" and i + 1 < len(text) and _UPPER.match(text[i + 1]):
+            i += 1
+            continue
+        return i
+
+
+def document_numbers(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every document number in text (searched at every position: numbers may be glued)."""
+    spans: list[tuple[int, int]] = []
+    position = 0
+    while (match := _NUMBER_START_RE.search(text, position)):
+        start = match.start()
+        position = start + 1
+        if spans and start < spans[-1][1]:
+            position = spans[-1][1]
+            continue
+        glued_to_number = bool(spans) and start == spans[-1][1]
+        if start and text[start - 1] == "/":
+            continue
+        if start and text[start - 1].isdigit() and not glued_to_number:
+            run = start
+            while run and text[run - 1].isdigit():
+                run -= 1
+            year = match.group(0).split("/")[1] if match.group(0).count("/") == 2 else None
+            if not (year and start - run == 4 and text[run:start] == year):
+                continue  # inside a longer run of digits: not a number's start
+            # 'Luật Công chứng năm 202446/2024/QH15': the name ends with the law's year, then its number.
+        end = _symbol_end(text, match.end())
+        if end > match.end():
+            spans.append((start, end))
+            position = end
+    return spans
+
+
+def kind_of(number: str) -> str | None:
+    """'14/2025/TT-BNNMT' -> 'Thông tư'; None when the ký hiệu does not say."""
+    symbol = number.rsplit("/", 1)[-1]
+    first = symbol.split("-", 1)[0]
+    for code, kind in _KIND_BY_SYMBOL:
+        if first == code or (code == "QH" and re.fullmatch(r"QH\d{2}", symbol)):
+            return kind
+    return None
+
+
+def _is_bare(name: str) -> bool:
+    words = fold(name).lower().replace(":", " ").split()
+    rest = " ".join(words)
+    for kind in sorted(_BARE_WORDS, key=len, reverse=True):
+        rest = rest.replace(kind, " ")
+    return not rest.strip(" .,;-")
+
+
+def _legal_rows(text: str) -> list[list]:
+    """[name, number] rows: a number glued to what follows, followed by another number, or at the end closes a row."""
+    rows: list[list] = []
+    position = 0
+    spans = document_numbers(text)
+    for i, (start, end) in enumerate(spans):
+        following = text[end:end + 1]
+        next_number = i + 1 < len(spans) and not text[end:spans[i + 1][0]].strip()
+        if following and not following.isalnum() and not next_number:
+            continue  # '… Thông tư 16/2024/TT-BCA quy định …': a number inside the name
+        name, number = text[position:start].strip(" ;,.-"), text[start:end]
+        position = end
+        if not name and rows and rows[-1][1] == number:
+            last = rows[-1]
+            if last[1] and last[1] not in last[0]:
+                last[0] = f"{last[0]} {last[1]}".strip()
+            last[1] = number  # 'Luật 61/2014/QH13' then its cell '61/2014/QH13'
+            continue
+        rows.append([name, number])
+    rest = text[position:].strip(" ;,.-")
+    if rest:
+        rows.append([rest, None])
+    return rows
+
+
+_NEW_DOCUMENT_RE = re.compile(rf"(?<=[{_VI_LOWER}0-9.)])(?=(?:{'|'.join(_DOC_KINDS[:-5])})\b)")
+
+
+def _split_glued_names(rows: list[list]) -> list[list]:
+    """'… của Bộ Tư phápThông tư số …': a document kind glued to the end of a name opens a new name."""
+    result = []
+    for name, number in rows:
+        parts = [part for part in _NEW_DOCUMENT_RE.split(name) if part.strip()]
+        for part in parts[:-1]:
+            inside = document_numbers(part)
+            result.append([part, part[inside[-1][0]:inside[-1][1]] if inside else None])
+        result.append([parts[-1] if parts else name, number])
+    return result
+
+
+def legal_basis_and_warnings(value) -> tuple[list[dict], list[tuple[str, str]]]:
+    text = clean(value)
+    if not text:
+        return [], []
+    text = _LEGAL_HEADER_RE.sub("", text)
+    result: list[dict] = []
+    warnings: list[tuple[str, str]] = []
+    for piece in text.split("\n"):
+        piece = " ".join(piece.split())
+        for name, number in _split_glued_names(_legal_rows(piece)):
+            if number is None and not document_numbers(name) and not _is_bare(name):
+                warnings.append(("ambiguous", f"căn cứ pháp lý '{name[:80]}' không ghi số văn bản; giữ nguyên tên như nguồn"))
+            if number is None:
+                inside = document_numbers(name)
+                number = name[inside[-1][0]:inside[-1][1]] if inside else None
+            if not name or _is_bare(name) or (number and name == number):
+                if not number:
+                    warnings.append(("ambiguous", f"căn cứ pháp lý '{name}' không có tên, số văn bản; bỏ qua"))
+                    continue
+                if number not in name:
+                    name = f"{name} {number}".strip()
+                if _is_bare(name.replace(number, "")) and (kind := kind_of(number)) and fold(kind).lower() not in fold(name).lower():
+                    name = f"{kind} {name}" if name == number else name
+                if name == number:
+                    warnings.append(("ambiguous", f"căn cứ pháp lý chỉ ghi số '{number}', không rõ tên văn bản"))
+            if _GLUED_CELLS_RE.search(name):
+                warnings.append(("ambiguous", f"căn cứ pháp lý '{name[:80]}…' có vẻ gồm nhiều văn bản viết liền, "
+                                              "không tách được chắc chắn; giữ nguyên văn bản nguồn"))
+            item = {"name": name}
+            if number:
+                item["number"] = number
+            if item not in result:
+                result.append(item)
+    return result, warnings
+
+
+def legal_basis(value) -> list[dict]:
+    return legal_basis_and_warnings(value)[0]
+
+
+# -- kết quả, trình tự, danh sách -------------------------------------------------------------------------
+_RESULT_CODE_RE = re.compile(r"Mã:\s*KQ\.[A-Z0-9]+\.\d+")
+
+
+def results(value) -> list[str]:
+    text = clean(value)
+    if not text:
+        return []
+    parts = _RESULT_CODE_RE.split(text)
+    if len(parts) == 1:
+        return [r for r in split_top_level(text, ";")]
+    found = []
+    for part in parts[:-1]:
+        part = part.strip()
+        if part.startswith("Từ khóa"):
+            break
+        part = part.rstrip(". ")
+        if part:
+            found.append(part)
+    return found
+
+
+# Categories of the national database whose names hold commas.
+_COMPOUND_SUBJECTS = ["Cán bộ, công chức, viên chức"]
+
+
+def subjects(value) -> list[str]:
+    if isinstance(value, list):
+        return [c for c in (clean(v) for v in value) if c]
+    text = clean(value)
+    if not text:
+        return []
+    for i, name in enumerate(_COMPOUND_SUBJECTS):
+        text = text.replace(name, f"\x00{i}\x00")
+    items = split_top_level(text)
+    for i, name in enumerate(_COMPOUND_SUBJECTS):
+        items = [item.replace(f"\x00{i}\x00", name) for item in items]
+    return items
+
+
+def steps_markdown(value) -> str:
+    """'trình tự thực hiện' as Markdown: one paragraph or list item per line, HTML characters escaped."""
+    text = clean(value)
+    if not text:
+        return ""
+    lines = [line.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;") for line in text.split("\n") if line.strip()]
+    return "\n\n".join(lines) + "\n"

@@ -1,0 +1,50 @@
+"""Legacy encodings in the content files: one error per line, and the rewrite of `check --fix-encoding`."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from cchc.core.errors import ContentError
+from cchc.core.text.legacy_encoding import Finding, repair
+from cchc.core.procedures.procedure_writer import commit, write_temporary
+from cchc.core.settings import Settings
+
+
+@dataclass(frozen=True)
+class FileFindings:
+    path: Path
+    shown: str  # relative to the project, as editors see it
+    findings: list[Finding]
+    fixed: str  # the file's text with every repairable line converted
+
+
+def scan_content(settings: Settings) -> list[FileFindings]:
+    """Every Markdown file under content/ with a line in TCVN3, VNI or with letters lost from a PDF."""
+    result = []
+    root = settings.content_root
+    for path in sorted(root.rglob("*.md")) if root.is_dir() else []:
+        try:
+            text = path.read_bytes().decode("utf-8-sig")  # bytes: line ends as they are
+        except (UnicodeDecodeError, OSError):
+            continue  # reported by the reader of the file
+        fixed, findings = repair(text)
+        if findings:
+            result.append(FileFindings(path, path.relative_to(settings.project_dir).as_posix(), findings, fixed))
+    return result
+
+
+def encoding_errors(settings: Settings) -> list[ContentError]:
+    return [ContentError(item.shown, finding.line, None, finding.message(), finding.fix())
+            for item in scan_content(settings) for finding in item.findings]
+
+
+def rewrite(item: FileFindings) -> None:
+    """Write the repaired text in place of the file, whole or not at all; a BOM stays."""
+    bom = item.path.read_bytes().startswith(b"\xef\xbb\xbf")
+    data = (b"\xef\xbb\xbf" if bom else b"") + item.fixed.encode("utf-8")
+    temporary = write_temporary(item.path, data)
+    try:
+        commit(temporary, item.path)
+    finally:
+        if temporary.exists():
+            temporary.unlink()

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import logging
-import re
 
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, ConfigurationError
@@ -26,16 +25,6 @@ class _Collect(logging.Handler):
         self.messages.append(record.getMessage())
 
 
-def _vietnamese(message: str) -> str:
-    """"Config value 'plugins': Plugin 'cchc' option 'x': …" -> "Tùy chọn 'x' của plugin 'cchc': …"."""
-    found = re.match(r"Config value '([^']*)': (?:Plugin '([^']*)' option '([^']*)': )?(.*)", message, re.S)
-    if not found:
-        return message
-    key, plugin, option, rest = found.groups()
-    rest = translate(rest)  # "Expected type: <class 'int'> …", "Sub-option …" in Vietnamese
-    return f"Tùy chọn '{option}' của plugin '{plugin}': {rest}" if plugin else f"Khóa '{key}': {rest}"
-
-
 def load_settings(config_file: str) -> Settings:
     collect = _Collect()
     logger = logging.getLogger("mkdocs")
@@ -43,7 +32,7 @@ def load_settings(config_file: str) -> Settings:
     try:
         config = load_config(config_file)
     except (ConfigurationError, Abort, OSError) as exc:
-        details = "\n".join(_vietnamese(m) for m in collect.messages if "Config value" in m) or str(exc)
+        details = "\n".join(translate(m) for m in collect.messages if "Config value" in m) or str(exc)
         raise ProjectError(f"Cấu hình '{config_file}' có lỗi, cần sửa trước:\n{details}") from None
     finally:
         logger.removeHandler(collect)

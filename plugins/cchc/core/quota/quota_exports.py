@@ -40,14 +40,12 @@ def csv_cell(value):
 
 def _append_text_safe(sheet, values: list) -> None:
     """Like sheet.append, but text is always stored as text: openpyxl turns '=…' into a live formula."""
-    row = sheet.max_row + 1 if sheet.max_row > 1 or sheet["A1"].value is not None else 1
-    for column, value in enumerate(values, start=1):
-        if isinstance(value, str):
-            value = ILLEGAL_CHARACTERS_RE.sub("", value)  # control characters: Excel refuses the file
-        cell = sheet.cell(row=row, column=column, value=value)
-        if isinstance(value, str):
+    # control characters dropped: Excel refuses a file that holds them
+    sheet.append([ILLEGAL_CHARACTERS_RE.sub("", v) if isinstance(v, str) else v for v in values])
+    for cell in sheet[sheet.max_row]:
+        if isinstance(cell.value, str):
             cell.data_type = "s"
-            if value.startswith(FORMULA_START):
+            if cell.value.startswith(FORMULA_START):
                 cell.quotePrefix = True  # Excel shows the text as is, and keeps it text when edited
 
 

@@ -247,3 +247,27 @@ def test_cchc_check_reports_bad_images_too(site):
     result = site.cchc("check")
     assert result.returncode == 1
     assert "a.md:" in result.stdout and "[image] Ảnh bìa 'content/tin-bai/anh/cut.jpg'" in result.stdout
+
+
+def test_bomb_is_refused_while_other_threads_check_images():
+    """CI once let a bomb through as 'cannot load': warning filters are process-wide and threads raced."""
+    import sys
+    from concurrent.futures import ThreadPoolExecutor
+    from cchc.core.media.images import ImageProblem, open_checked
+    bomb = png_header(10000, 10000)  # over Pillow's limit, under twice the limit: Pillow only warns
+
+    def refused_as_bomb(data: bytes) -> bool:
+        try:
+            open_checked(data)
+        except ImageProblem as problem:
+            return "quá lớn" in str(problem)
+        return False
+
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)  # switch threads as often as possible, so that a race shows at once
+    try:
+        with ThreadPoolExecutor(max_workers=8) as pool:
+            results = list(pool.map(refused_as_bomb, [bomb] * 5000))
+    finally:
+        sys.setswitchinterval(interval)
+    assert all(results), f"{results.count(False)} of 5000 bombs passed"

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import io
 import posixpath
+import threading
 import warnings
 from dataclasses import dataclass, field
 
@@ -81,27 +82,32 @@ class PublishedImage:
                    tuple(Variant(*v) for v in data["variants"]), tuple(Variant(*v) for v in data["thumbs"]))
 
 
+_WARNINGS_LOCK = threading.Lock()
+
+
 def is_raster(path: str) -> bool:
     return posixpath.splitext(path)[1].lower() in RASTER_SUFFIXES
 
 
 def open_checked(data: bytes) -> Image.Image:
     """Decode fully, so that a truncated file or a decompression bomb is found now, not by a reader."""
-    with warnings.catch_warnings():
-        warnings.simplefilter("error", Image.DecompressionBombWarning)  # Pillow's limit is an error here
-        try:
-            picture = Image.open(io.BytesIO(data))
-            picture.load()
-        except (Image.DecompressionBombError, Image.DecompressionBombWarning):
-            raise ImageProblem(
-                f"Ảnh quá lớn (vượt giới hạn {Image.MAX_IMAGE_PIXELS:,} điểm ảnh của Pillow, có thể là "
-                "'bom giải nén').", "Thu nhỏ ảnh xuống dưới 4000 điểm ảnh mỗi chiều rồi lưu lại.") from None
-        except UnidentifiedImageError:
-            raise ImageProblem("Tệp không phải ảnh (không đọc được như JPEG, PNG hay WebP).",
-                               "Mở ảnh bằng trình xem ảnh và lưu lại dạng JPEG hoặc PNG.") from None
-        except (OSError, SyntaxError, ValueError) as error:  # truncated data, broken chunks
-            raise ImageProblem(f"Tệp ảnh bị hỏng hoặc chưa tải lên hết ({error}).",
-                               "Chép lại ảnh gốc từ máy ảnh/điện thoại rồi lưu đè tệp này.") from None
+    try:
+        # Images are checked in threads (media.py) and warning filters are process-wide: without the
+        # lock one thread's catch_warnings exit would undo another's, and a bomb would pass as a warning.
+        with _WARNINGS_LOCK, warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)  # Pillow's limit is an error here
+            picture = Image.open(io.BytesIO(data))  # reads the header only; the size check happens here
+        picture.load()
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        raise ImageProblem(
+            f"Ảnh quá lớn (vượt giới hạn {Image.MAX_IMAGE_PIXELS:,} điểm ảnh của Pillow, có thể là "
+            "'bom giải nén').", "Thu nhỏ ảnh xuống dưới 4000 điểm ảnh mỗi chiều rồi lưu lại.") from None
+    except UnidentifiedImageError:
+        raise ImageProblem("Tệp không phải ảnh (không đọc được như JPEG, PNG hay WebP).",
+                           "Mở ảnh bằng trình xem ảnh và lưu lại dạng JPEG hoặc PNG.") from None
+    except (OSError, SyntaxError, ValueError) as error:  # truncated data, broken chunks
+        raise ImageProblem(f"Tệp ảnh bị hỏng hoặc chưa tải lên hết ({error}).",
+                           "Chép lại ảnh gốc từ máy ảnh/điện thoại rồi lưu đè tệp này.") from None
     if picture.format not in _FORMATS:
         raise ImageProblem(f"Định dạng ảnh {picture.format} không được hỗ trợ.", "Dùng ảnh JPEG, PNG hoặc WebP.")
     return picture

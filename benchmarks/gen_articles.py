@@ -131,10 +131,6 @@ def generate(target: Path, count: int, procedures: int = 0, covers: int = 50) ->
     """Write the project under target (emptied first); return the articles for other generators."""
     rng = random.Random(2024)
     generate_procedures(target, procedures)  # empties target, writes content/thu-tuc, docs/, mkdocs.yml
-    config = yaml.safe_load((target / "mkdocs.yml").read_text(encoding="utf-8"))
-    config["docs_dir"] = "docs"
-    config["theme"]["custom_dir"] = str(REPO / "theme")
-    (target / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
     (target / "docs" / "gioi-thieu.md").write_text("# Giới thiệu\n\nTrang thử hiệu năng.\n", encoding="utf-8")
     sentences = seed_sentences()
     content = target / "content"

@@ -146,7 +146,7 @@ def _cards(content: Content, cache: ImageCache, media: Media, style: CardStyle) 
     def card(article: Article):
         described = json.dumps([article.title, article.date_label, agency, repr(style), str(regular), str(bold)],
                                ensure_ascii=False)
-        return cache.get_or_make(cache.key(described.encode(), "social-card-1"), lambda: (
+        return cache.get_or_make(cache.key(described.encode(), "social-card-2"), lambda: (
             {}, {"card.png": draw_card(article.title, article.date_label, agency, regular, bold, style)}))
 
     articles = content.articles.articles

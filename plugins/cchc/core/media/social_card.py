@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
@@ -47,11 +48,11 @@ def fit_title(title: str, font_path: Path, width: int) -> tuple[ImageFont.FreeTy
     """The largest size at which the title fits in TITLE_LINES lines; at the smallest size, the words
     that do not fit are left out and '…' ends the last line (still never cut inside a word)."""
     for size in TITLE_SIZES:
-        font = ImageFont.truetype(str(font_path), size)
+        font = _font(font_path, size)
         lines = wrap_words(title, font, width)
         if lines is not None and len(lines) <= TITLE_LINES:
             return font, lines
-    font = ImageFont.truetype(str(font_path), TITLE_SIZES[-1])
+    font = _font(font_path, TITLE_SIZES[-1])
     words = title.split()
     while words:
         lines = wrap_words(" ".join(words) + " …", font, width)
@@ -61,28 +62,61 @@ def fit_title(title: str, font_path: Path, width: int) -> tuple[ImageFont.FreeTy
     return font, ["…"]
 
 
-def draw_card(title: str, date_label: str, agency: str, regular: Path, bold: Path,
-              style: CardStyle = CardStyle()) -> bytes:
+def _hex(colour: str) -> tuple[int, int, int]:
+    return tuple(int(colour[i:i + 2], 16) for i in (1, 3, 5))
+
+
+def _ramp(front: str, back: str, steps: int = 64) -> list[tuple[int, int, int]]:
+    """The colours of anti-aliased text: `steps` blends from the background to the text colour."""
+    f, b = _hex(front), _hex(back)
+    return [tuple(round(b[c] + (f[c] - b[c]) * i / (steps - 1)) for c in range(3)) for i in range(steps)]
+
+
+@lru_cache(maxsize=8)
+def _palette(style: CardStyle) -> Image.Image:
+    """Every colour a card can hold, so that it is saved as an 8-bit PNG: a third of the bytes to
+    compress (the slow part of a card) and no visible loss, since the card has only these blends."""
+    colours = (_ramp(style.text, style.background) + _ramp(style.muted, style.background)
+               + _ramp("#ffffff", style.band) + [_hex(style.accent), _hex(style.band)])
+    colours = list(dict.fromkeys(colours))[:256]
+    palette = Image.new("P", (1, 1))
+    palette.putpalette([v for colour in colours for v in colour])
+    return palette
+
+
+@lru_cache(maxsize=8)
+def _background(agency: str, regular: Path, bold: Path, style: CardStyle) -> Image.Image:
+    """What every card of the agency shares (band, agency name, date mark): drawn once per build."""
     card = Image.new("RGB", (WIDTH, HEIGHT), style.background)
     draw = ImageDraw.Draw(card)
     inner = WIDTH - 2 * MARGIN
-    # agency band: its name on at most two lines
     draw.rectangle([0, 0, WIDTH, 150], fill=style.band)
     draw.rectangle([0, 150, WIDTH, 158], fill=style.accent)
     agency_font = ImageFont.truetype(str(bold), 32)
-    agency_lines = (wrap_words(nfc(agency), agency_font, inner) or [nfc(agency)])[:2]
+    agency_lines = (wrap_words(agency, agency_font, inner) or [agency])[:2]  # at most two lines
     top = 75 - len(agency_lines) * 22
     for i, line in enumerate(agency_lines):
         draw.text((MARGIN, top + i * 44), line, font=agency_font, fill="#ffffff")
+    draw.rectangle([MARGIN, 548, MARGIN + 8, 588], fill=style.band)
+    return card
+
+
+@lru_cache(maxsize=32)
+def _font(path: Path, size: int) -> ImageFont.FreeTypeFont:
+    return ImageFont.truetype(str(path), size)
+
+
+def draw_card(title: str, date_label: str, agency: str, regular: Path, bold: Path,
+              style: CardStyle = CardStyle()) -> bytes:
+    card = _background(nfc(agency), regular, bold, style).copy()
+    draw = ImageDraw.Draw(card)
     # title, vertically centred between the band and the date
-    font, lines = fit_title(nfc(title), bold, inner)
+    font, lines = fit_title(nfc(title), bold, WIDTH - 2 * MARGIN)
     line_height = round(font.size * 1.28)
     top = 190 + (330 - line_height * len(lines)) // 2
     for i, line in enumerate(lines):
         draw.text((MARGIN, top + i * line_height), line, font=font, fill=style.text)
-    # date, with an accent mark
-    draw.rectangle([MARGIN, 548, MARGIN + 8, 588], fill=style.band)
-    draw.text((MARGIN + 26, 548), nfc(date_label), font=ImageFont.truetype(str(regular), 32), fill=style.muted)
+    draw.text((MARGIN + 26, 548), nfc(date_label), font=_font(regular, 32), fill=style.muted)
     out = io.BytesIO()
-    card.save(out, "PNG", optimize=True)
+    card.quantize(palette=_palette(style), dither=Image.Dither.NONE).save(out, "PNG", compress_level=3)
     return out.getvalue()

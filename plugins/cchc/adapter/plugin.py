@@ -36,6 +36,7 @@ from .feeds import FeedWriter
 from .html_fixes import valid_html
 from .navigation import section_entry, small_navigation
 from .page_cache import PageCache
+from .quick_rebuild import QuickRebuild
 from .render_cache import CachedPage
 from .search_index import enrich_search_index
 from .staging import StagedOutput, StagingError
@@ -85,16 +86,20 @@ class CchcPlugin(BasePlugin[CchcConfig]):
         self.media = Media()
         self.cache: BuildCache | None = None
         self.page_cache: PageCache | None = None
+        self.home_markdown = ""
+        self.quick: QuickRebuild | None = None  # mkdocs serve only
 
     def on_startup(self, *, command, dirty):
         self.command = command
+        if command == "serve" and not dirty:  # with --dirty MkDocs skips pages itself: leave it alone
+            self.quick = QuickRebuild(self)
 
     def on_config(self, config: MkDocsConfig):
         problem = site_problem(config.site_url)  # the plugin's own options were checked by CchcConfig
         if problem:
             raise PluginError(problem)
         settings = settings_from(config, self.config, include_unpublished=self.command == "serve")
-        self.content = load_content(settings)
+        self.content = load_content(settings, self.quick.memo if self.quick else None)
         self.feeds = FeedWriter()  # bodies of this build only
         self._publish_media()
         report_errors(self.content.errors)
@@ -121,7 +126,8 @@ class CchcPlugin(BasePlugin[CchcConfig]):
         if home is not None:  # the hand-written home becomes the intro of the section home
             home_markdown = Path(home.abs_src_path).read_text(encoding="utf-8")
             files.remove(home)
-        specs = self.content.pages(_strip_frontmatter(home_markdown))
+        self.home_markdown = _strip_frontmatter(home_markdown)
+        specs = self.content.pages(self.home_markdown)
         self.specs = {}
         for spec in specs:
             self.specs[spec.src_uri] = spec
@@ -130,7 +136,7 @@ class CchcPlugin(BasePlugin[CchcConfig]):
                                   inclusion=InclusionLevel.INCLUDED if spec.in_nav else InclusionLevel.NOT_IN_NAV)
             file.dest_uri = spec.dest_uri  # published at its URL; MkDocs resolves links from src_uri
             files.append(file)
-        for path, data in self.content.outputs().items():
+        for path, data in self.generated_outputs().items():
             files.append(File.generated(config, path, content=data))
         self._add_content_assets(files, config)
         return files
@@ -151,9 +157,8 @@ class CchcPlugin(BasePlugin[CchcConfig]):
         they are (EXIF, GPS, 4000 px): their clean copies and variants come from the image cache."""
         settings = self.content.settings
         root = settings.content_root
-        embed = embed_outputs(self.content.articles, settings, self.media.images)
         taken = {f.dest_uri for f in files} | set(feed_paths(self.content.articles)) | \
-            set(config.theme.static_templates) | set(embed)
+            set(config.theme.static_templates)
         clashes = []
         for path in published_files(root):
             if path.suffix.lower() == ".md" or is_raster(path.name):
@@ -170,21 +175,28 @@ class CchcPlugin(BasePlugin[CchcConfig]):
         for site_path, cached in sorted(self.media.files.items()):
             if files.get_file_from_path(site_path) is None:
                 files.append(File.generated(config, site_path, abs_src_path=str(cached)))
-        for path, data in embed.items():
-            files.append(File.generated(config, path, content=data))
+
+    def generated_outputs(self) -> dict[str, bytes]:
+        """Files made from the content that are not pages or feeds: exports, the embeddable box."""
+        return {**self.content.outputs(),
+                **embed_outputs(self.content.articles, self.content.settings, self.media.images)}
 
     # -- images --------------------------------------------------------------------------------
     def _publish_media(self) -> None:
         """Clean copies, variants and social cards, from the cache when the input is unchanged; bad
         images join the content errors, so that the editor sees every problem at once."""
-        settings = self.content.settings
-        cache = ImageCache(settings.project_dir / settings.image_cache)
-        self.media = publish_media(self.content, cache)
+        self.media = self.collect_media(self.content)
         self.content.errors.extend(self.media.errors)
         for notice in self.media.notices:
             log.warning(notice)
+
+    def collect_media(self, content: Content) -> Media:
+        settings = content.settings
+        cache = ImageCache(settings.project_dir / settings.image_cache)
+        media = publish_media(content, cache)
         log.info("Ảnh: %d ảnh/thẻ chia sẻ mới được xử lý, %d lấy lại từ bộ nhớ đệm %s.",
                  cache.processed, cache.reused, settings.image_cache)
+        return media
 
     def _picture(self, image, href: str, kind: str = "cover", alt: str | None = None, lazy: bool = False) -> Markup:
         """Jinja filter: `{{ a.image | cchc_picture(a.image.path | cchc_file | url, 'thumb', '', true) }}`."""
@@ -210,6 +222,7 @@ class CchcPlugin(BasePlugin[CchcConfig]):
             file.page.clean_key = repr(self.config.iframe_hosts)
         if self.page_cache:
             self.page_cache.set_nav(nav, repr((sorted(self.media.images.items()), sorted(self.media.cards.items()))))
+        self.nav = nav
         return nav
 
     def on_env(self, env, config: MkDocsConfig, files: Files):
@@ -219,6 +232,7 @@ class CchcPlugin(BasePlugin[CchcConfig]):
         env.filters["cchc_picture"] = self._picture
         env.filters["cchc_card"] = lambda article: self.media.cards.get(article.url)  # site path or None
         env.globals["cchc_urls"] = urls  # the fixed URLs of the scheme: `{{ cchc_urls.NEWS | url }}`
+        self.env = env
         self.feeds.add_files(self.content, files, config, self.media.images)  # every body is rendered by now
         return env
 
@@ -313,10 +327,14 @@ class CchcPlugin(BasePlugin[CchcConfig]):
             {p.url: procedure_summary(p.code, p.name, p.field) for p in self.content.procedures.all},
             {a.url: list(a.tags) for a in self.content.articles.articles if a.tags})
         self.built = True  # MkDocs may still abort after this event (--strict with warnings)
+        if self.quick:
+            self.quick.remember(config, self.files, self.nav, self.env)
 
     def on_serve(self, server, config: MkDocsConfig, builder):
         """`mkdocs serve` rebuilds when an editor saves a file under content/, not only site_src/."""
         server.watch(str(self.content.settings.content_root))
+        if self.quick:
+            server.builder = self.quick.wrap(server.builder)
         return server
 
 

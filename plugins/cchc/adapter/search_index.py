@@ -8,14 +8,18 @@ from pathlib import Path
 from cchc.core.text.search_terms import folded_terms
 
 
-def enrich_search_index(site_dir: str, lead_texts: dict[str, str], tags: dict[str, list[str]]) -> None:
+def _path(site_dir: str) -> Path:
+    return Path(site_dir) / "search" / "search_index.json"
+
+
+def _write(path: Path, index: dict) -> None:
+    path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+
+def enrich_docs(docs: list[dict], lead_texts: dict[str, str], tags: dict[str, list[str]]) -> None:
     """`lead_texts`: page URL -> text put before the page's own (a procedure's code and lĩnh vực);
     `tags`: page URL -> its tags (an article's), ranked like title words and shown under the result."""
-    path = Path(site_dir) / "search" / "search_index.json"
-    if not path.is_file():
-        return
-    index = json.loads(path.read_text(encoding="utf-8"))
-    for doc in index.get("docs", []):
+    for doc in docs:
         if tags.get(doc.get("location", "")):
             doc["tags"] = tags[doc["location"]]
         lead = lead_texts.get(doc.get("location", ""))
@@ -25,4 +29,38 @@ def enrich_search_index(site_dir: str, lead_texts: dict[str, str], tags: dict[st
         if extra:
             # After the text, in an element that the result preview does not show.
             doc["text"] = f"{doc.get('text', '')}<span hidden> {extra}</span>"
-    path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+
+def enrich_search_index(site_dir: str, lead_texts: dict[str, str], tags: dict[str, list[str]]) -> None:
+    path = _path(site_dir)
+    if not path.is_file():
+        return
+    index = json.loads(path.read_text(encoding="utf-8"))
+    enrich_docs(index.get("docs", []), lead_texts, tags)
+    _write(path, index)
+
+
+def _page_of(doc: dict) -> str:
+    return doc.get("location", "").split("#", 1)[0]
+
+
+def replace_pages(site_dir: str, new_docs: dict[str, list[dict]], order: list[str],
+                  lead_texts: dict[str, str], tags: dict[str, list[str]]) -> bool:
+    """Swap the entries of some pages (page URL -> the search plugin's new entries) in the written,
+    enriched index, keeping the order of a full build (pages in `order`). False: no index to change."""
+    path = _path(site_dir)
+    if not path.is_file():
+        return False
+    index = json.loads(path.read_text(encoding="utf-8"))
+    groups: dict[str, list[dict]] = {}
+    for doc in index.get("docs", []):
+        groups.setdefault(_page_of(doc), []).append(doc)
+    for url, docs in new_docs.items():
+        docs = json.loads(json.dumps(docs, default=str))  # as the search plugin writes them
+        enrich_docs(docs, lead_texts, tags)
+        groups[url] = docs
+    known = set(order)
+    index["docs"] = [doc for url in order for doc in groups.get(url, [])] + \
+        [doc for url, docs in groups.items() if url not in known for doc in docs]
+    _write(path, index)
+    return True

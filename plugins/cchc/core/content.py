@@ -21,6 +21,7 @@ from cchc.core.procedures.procedure_pages import procedure_pages
 from cchc.core.procedures.procedures import load_procedures
 from cchc.core.quota.quota import PlanQuota, behind_notices, quotas
 from cchc.core.quota.quota_exports import exports as quota_exports
+from cchc.core.record_memo import RecordMemo
 from cchc.core.records import Article
 from cchc.core.settings import Settings
 
@@ -61,11 +62,14 @@ class Content:
         return behind_notices(self.quotas)
 
 
-def load_content(settings: Settings) -> Content:
-    articles, held, errors = load_articles(settings)
-    procedures, procedure_errors = load_procedures(settings)
-    plans, plan_errors = load_plans(settings)
+def load_content(settings: Settings, memo: RecordMemo | None = None) -> Content:
+    """Everything under content/; with a memo (`mkdocs serve`), files unchanged since the last load are not read again."""
+    if memo is not None:
+        memo.start((settings, repr(settings.markdown_configs)))
+    articles, held, errors = load_articles(settings, memo)
+    procedures, procedure_errors = load_procedures(settings, memo)
+    plans, plan_errors = load_plans(settings, memo)
     errors = unsafe_entries(settings.content_root, settings.project_dir) + errors + procedure_errors + plan_errors
-    errors += encoding_errors(settings)  # TCVN3/VNI text read as Unicode, letters lost from a PDF
+    errors += encoding_errors(settings, memo)  # TCVN3/VNI text read as Unicode, letters lost from a PDF
     return Content(settings, ArticleIndex(articles, settings.categories), held, errors,
                    procedures=ProcedureIndex(procedures), plans=plans)

@@ -13,6 +13,7 @@ from frontmatter.default_handlers import YAMLHandler
 
 from cchc.core.content_tree import plain_file
 from cchc.core.errors import ContentError
+from cchc.core.record_memo import RecordMemo
 from cchc.core.text.vietnamese import nfc
 from cchc.core.text.yaml_messages import explain_yaml_error
 
@@ -172,7 +173,8 @@ def _parse(data: bytes, shown_path: str) -> SourceFile | ContentError:
 
 
 def read_records(root: Path, folder: str, pattern: str, base: Path,
-                 read: Callable[[SourceFile, Path], T | list[ContentError]]) -> tuple[list[T], list[ContentError]]:
+                 read: Callable[[SourceFile, Path], T | list[ContentError]],
+                 memo: RecordMemo | None = None) -> tuple[list[T], list[ContentError]]:
     """Every file under root/folder matching pattern, in a stable order, turned into a record by `read`.
 
     A file that cannot be read or validated gives its errors and no record; it never stops the others.
@@ -183,8 +185,8 @@ def read_records(root: Path, folder: str, pattern: str, base: Path,
     for path in paths:
         if not plain_file(root, path):
             continue  # links and special files: reported once by content_tree.unsafe_entries
-        source = read_source(path, path.relative_to(base).as_posix())
-        result = source if isinstance(source, ContentError) else read(source, path)
+        result = (memo.get(folder, path, lambda: _read_record(path, base, read)) if memo is not None
+                  else _read_record(path, base, read))
         if isinstance(result, ContentError):
             errors.append(result)
         elif isinstance(result, list):
@@ -192,3 +194,8 @@ def read_records(root: Path, folder: str, pattern: str, base: Path,
         else:
             records.append(result)
     return records, errors
+
+
+def _read_record(path: Path, base: Path, read: Callable[[SourceFile, Path], T | list[ContentError]]):
+    source = read_source(path, path.relative_to(base).as_posix())
+    return source if isinstance(source, ContentError) else read(source, path)

@@ -1,6 +1,7 @@
 """Articles (tin/bài): content/tin-bai/**/*.md -> Article records, with every error collected."""
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from cchc.core.errors import ContentError, duplicates
@@ -10,6 +11,7 @@ from cchc.core.fields import PASSTHROUGH_KEYS, FieldReader
 from cchc.core.frontmatter_file import SourceFile, read_records
 from cchc.core.news.image_alt import placeholder_errors
 from cchc.core.records import Article, Image
+from cchc.core.record_memo import RecordMemo
 from cchc.core.settings import Settings
 from cchc.core.text.vietnamese import SLUG_MAX, WINDOWS_RESERVED, slugify
 
@@ -110,12 +112,19 @@ def read_article(source: SourceFile, abs_path: Path, settings: Settings,
     )
 
 
-def load_articles(settings: Settings) -> tuple[list[Article], list[Article], list[ContentError]]:
+def _scheduled_now(article: Article, settings: Settings) -> Article:
+    scheduled = article.date > settings.now
+    return article if article.scheduled == scheduled else replace(article, scheduled=scheduled)
+
+
+def load_articles(settings: Settings, memo: RecordMemo | None = None
+                  ) -> tuple[list[Article], list[Article], list[ContentError]]:
     """(articles the build shows, drafts and scheduled ones it holds back, all errors found)."""
     cache = BuildCache(settings.cache_dir) if settings.cache_dir else None
     excerpts = Excerpts(settings.markdown_extensions, settings.markdown_configs, cache)
     loaded, errors = read_records(settings.content_root, FOLDER, "**/*.md", settings.project_dir,
-                                  lambda source, path: read_article(source, path, settings, excerpts))
+                                  lambda source, path: read_article(source, path, settings, excerpts), memo)
+    loaded = [_scheduled_now(a, settings) for a in loaded]  # a record kept by the memo was read earlier
     if cache is not None:
         cache.close()
     articles = [a for a in loaded if a.published or settings.include_unpublished]

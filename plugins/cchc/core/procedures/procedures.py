@@ -14,6 +14,7 @@ from cchc.core.errors import ContentError, duplicates
 from cchc.core.fields import FieldReader
 from cchc.core.frontmatter_file import SourceFile, read_records
 from cchc.core.records import Attachment
+from cchc.core.record_memo import RecordMemo
 from cchc.core.settings import Settings
 from cchc.core.urls import PROCEDURES, procedure_url
 from cchc.core.text.vietnamese import fold, long_date, short_date, slugify
@@ -390,8 +391,8 @@ def _cross_checks(procedures: list[Procedure]) -> list[ContentError]:
     return errors
 
 
-def load_procedures(settings: Settings) -> tuple[list[Procedure], list[ContentError]]:
+def load_procedures(settings: Settings, memo: RecordMemo | None = None) -> tuple[list[Procedure], list[ContentError]]:
     procedures, errors = read_records(settings.content_root, FOLDER, "*.md", settings.project_dir,
-                                      lambda source, path: read_procedure(source, path, settings))
+                                      lambda source, path: read_procedure(source, path, settings), memo)
     errors.extend(_cross_checks(procedures))
     return procedures, errors

@@ -11,6 +11,7 @@ from cchc.core.fields import FieldReader
 from cchc.core.frontmatter_file import SourceFile, read_records
 from cchc.core.records import Attachment
 from cchc.core.urls import plan_url
+from cchc.core.record_memo import RecordMemo
 from cchc.core.settings import Settings
 from cchc.core.text.vietnamese import long_date, month_label, slugify
 
@@ -116,10 +117,10 @@ def _duplicates(plans: list[Plan], key, field: str, what: str, fix: str) -> list
     return duplicates(plans, key, field, lambda value, files: f"Trùng {what} '{value}' với kế hoạch khác: {files}.", fix)
 
 
-def load_plans(settings: Settings) -> tuple[list[Plan], list[ContentError]]:
+def load_plans(settings: Settings, memo: RecordMemo | None = None) -> tuple[list[Plan], list[ContentError]]:
     """(valid plans, newest first; all errors found)."""
     plans, errors = read_records(settings.content_root, FOLDER, "*.md", settings.project_dir,
-                                 lambda source, path: read_plan(source, path, settings))
+                                 lambda source, path: read_plan(source, path, settings), memo)
     errors += _duplicates(plans, lambda p: p.url, "title", "đường dẫn",
                           "Đổi tên (title) của một trong các kế hoạch để đường dẫn khác nhau.")
     errors += _duplicates(plans, lambda p: p.number, "number", "số ký hiệu",

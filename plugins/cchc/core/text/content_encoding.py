@@ -7,6 +7,7 @@ from pathlib import Path
 from cchc.core.errors import ContentError
 from cchc.core.text.legacy_encoding import Finding, repair
 from cchc.core.procedures.procedure_writer import commit, write_temporary
+from cchc.core.record_memo import RecordMemo
 from cchc.core.settings import Settings
 
 
@@ -18,24 +19,31 @@ class FileFindings:
     fixed: str  # the file's text with every repairable line converted
 
 
-def scan_content(settings: Settings) -> list[FileFindings]:
+def scan_content(settings: Settings, memo: RecordMemo | None = None) -> list[FileFindings]:
     """Every Markdown file under content/ with a line in TCVN3, VNI or with letters lost from a PDF."""
     result = []
     root = settings.content_root
     for path in sorted(root.rglob("*.md")) if root.is_dir() else []:
-        try:
-            text = path.read_bytes().decode("utf-8-sig")  # bytes: line ends as they are
-        except (UnicodeDecodeError, OSError):
-            continue  # reported by the reader of the file
-        fixed, findings = repair(text)
-        if findings:
-            result.append(FileFindings(path, path.relative_to(settings.project_dir).as_posix(), findings, fixed))
+        item = memo.get("encoding", path, lambda: _scan(path, settings)) if memo else _scan(path, settings)
+        if item is not None:
+            result.append(item)
     return result
 
 
-def encoding_errors(settings: Settings) -> list[ContentError]:
+def _scan(path: Path, settings: Settings) -> FileFindings | None:
+    try:
+        text = path.read_bytes().decode("utf-8-sig")  # bytes: line ends as they are
+    except (UnicodeDecodeError, OSError):
+        return None  # reported by the reader of the file
+    fixed, findings = repair(text)
+    if not findings:
+        return None
+    return FileFindings(path, path.relative_to(settings.project_dir).as_posix(), findings, fixed)
+
+
+def encoding_errors(settings: Settings, memo: RecordMemo | None = None) -> list[ContentError]:
     return [ContentError(item.shown, finding.line, None, finding.message(), finding.fix())
-            for item in scan_content(settings) for finding in item.findings]
+            for item in scan_content(settings, memo) for finding in item.findings]
 
 
 def rewrite(item: FileFindings) -> None:

@@ -1,0 +1,224 @@
+"""`mkdocs serve`: a saved article, procedure or plan renders again only the pages that show it.
+
+MkDocs rebuilds the whole site on every save, and its --dirty misses what a save changes elsewhere
+(listings, archives, feeds, search). After each full build of `mkdocs serve` the plugin keeps what
+the build used (config, files, nav, Jinja environment), the state of the source files and a digest
+of every page's data (core.fingerprint). On the next save, when only Markdown records under
+content/ changed and the site keeps the same pages in the same order under the same menu, only the
+pages whose data digest changed are rendered (through MkDocs' own page steps and every plugin's page
+events), and the feeds, exports, embeddable box, social cards and search index are rewritten where
+their bytes changed. Anything else (mkdocs.yml, theme, site_src/, images or attachments, a page
+added or removed, a content error, another plugin) falls back to MkDocs' full build, which is always
+right. Tests compare the served site with a clean build after each kind of save.
+"""
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import time
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Callable
+
+from mkdocs.commands.build import _build_page, _populate_page
+from mkdocs.structure.files import InclusionLevel
+
+from cchc.core.content import load_content
+from cchc.core.fingerprint import Fingerprinter, Uncacheable
+from cchc.core.news.articles import FOLDER as ARTICLES
+from cchc.core.news.feeds import build_feeds
+from cchc.core.procedures.procedures import FOLDER as PROCEDURES
+from cchc.core.quota.plans import FOLDER as PLANS
+from cchc.core.record_memo import RecordMemo
+from cchc.core.text.search_terms import procedure_summary
+
+from .search_index import replace_pages
+
+if TYPE_CHECKING:
+    from .plugin import CchcPlugin
+
+log = logging.getLogger("mkdocs.plugins.cchc")
+
+SEARCH_PLUGIN = "material.plugins.search.plugin"
+KNOWN_PLUGINS = {SEARCH_PLUGIN, "cchc.adapter.plugin"}  # the page events of others are not known to us
+RECORD_FOLDERS = (ARTICLES, PROCEDURES, PLANS)  # the Markdown records of core.content
+
+
+def source_state(roots: list[Path]) -> dict[str, tuple[int, int]]:
+    """Size and modification time of every file under the roots (hidden files are never published)."""
+    state = {}
+    for root in roots:
+        if root.is_file():
+            stat = root.stat()
+            state[str(root)] = (stat.st_size, stat.st_mtime_ns)
+            continue
+        for folder, dirs, names in os.walk(root):
+            dirs[:] = [d for d in dirs if not d.startswith(".")]
+            for name in names:
+                if not name.startswith("."):
+                    path = os.path.join(folder, name)
+                    try:
+                        stat = os.stat(path)
+                    except OSError:
+                        continue
+                    state[path] = (stat.st_size, stat.st_mtime_ns)
+    return state
+
+
+def _changed(before: dict, after: dict) -> set[str]:
+    return {path for path in before.keys() | after.keys() if before.get(path) != after.get(path)}
+
+
+def _write_if_changed(path: Path, data: bytes) -> bool:
+    if path.is_file() and path.read_bytes() == data:
+        return False
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+    return True
+
+
+@dataclass
+class LastBuild:
+    config: object
+    files: object
+    nav: object
+    env: object
+    state: dict[str, tuple[int, int]]
+    order: list[tuple[str, str]]  # (src_uri, url) of every generated page, in the order of the files
+    menu: list[tuple[str, str]]  # (src_uri, title) of the pages in the nav
+    digests: dict[str, str | None]  # src_uri -> digest of its data (None: cannot be digested)
+    outputs: dict[str, bytes]  # exports and the embeddable box, as written
+    media: dict[str, str]  # site path -> cached file published there
+
+
+class QuickRebuild:
+    def __init__(self, plugin: CchcPlugin) -> None:
+        self.plugin = plugin
+        self.memo = RecordMemo()
+        self.last: LastBuild | None = None
+
+    # -- after a full build --------------------------------------------------------------------
+    def roots(self, config) -> list[Path]:
+        roots = [Path(config.config_file_path), Path(config.docs_dir), self.plugin.content.settings.content_root]
+        return roots + [Path(d) for d in config.theme.dirs if "site-packages" not in Path(d).parts]
+
+    def remember(self, config, files, nav, env) -> None:
+        plugin = self.plugin
+        specs = plugin.specs
+        self.last = LastBuild(
+            config, files, nav, env, source_state(self.roots(config)), _order(specs), _menu(specs), _digests(specs),
+            plugin.generated_outputs(), {path: str(cached) for path, cached in plugin.media.files.items()})
+
+    def wrap(self, builder: Callable[[], None]) -> Callable[[], None]:
+        def rebuild(config=None) -> None:
+            started = time.monotonic()
+            try:
+                pages = self.update() if config is None else None
+            except Exception as error:  # never worse than MkDocs alone: the full build is always right
+                log.info("Dựng lại nhanh không được (%s: %s); dựng lại toàn bộ.", type(error).__name__, error)
+                pages = None
+            if pages is None:
+                self.last = None
+                builder(config) if config is not None else builder()
+                return
+            log.info("Dựng lại nhanh: %d trang thay đổi, %.2f giây.", pages, time.monotonic() - started)
+        return rebuild
+
+    # -- on a save -----------------------------------------------------------------------------
+    def update(self) -> int | None:
+        """Render again what the saved records change; the number of pages, or None for a full build."""
+        last, plugin = self.last, self.plugin
+        if last is None or not self._plugins_known(last.config):
+            return None
+        state = source_state(self.roots(last.config))
+        changed = _changed(last.state, state)
+        content_root = plugin.content.settings.content_root
+        if not all(_is_record(Path(path), content_root) for path in changed):
+            return None
+        settings = replace(plugin.content.settings)  # a new object: the build time is read again
+        content = load_content(settings, self.memo)
+        if content.errors:
+            return None  # the full build reports every one of them
+        media = plugin.collect_media(content)
+        if media.errors:
+            return None
+        specs = {spec.src_uri: spec for spec in content.pages(plugin.home_markdown)}
+        if _order(specs) != last.order or _menu(specs) != last.menu:
+            return None  # pages added, removed, moved to another URL or renamed in the menu
+        digests = _digests(specs)
+        stale = [src for src in specs if digests[src] is None or digests[src] != last.digests[src]]
+        plugin.content, plugin.media, plugin.specs = content, media, specs
+        self._publish_files(last, content, media)
+        self._render(last, stale, content)
+        last.state, last.digests = state, digests
+        return len(stale)
+
+    def _plugins_known(self, config) -> bool:
+        return all(type(p).__module__ in KNOWN_PLUGINS for p in config.plugins.values())
+
+    def _publish_files(self, last: LastBuild, content, media) -> None:
+        site = Path(last.config.site_dir)
+        outputs = self.plugin.generated_outputs()
+        for path, data in outputs.items():
+            if last.outputs.get(path) != data:
+                _write_if_changed(site / path, data)
+        last.outputs = outputs
+        published = {path: str(cached) for path, cached in media.files.items()}
+        for path, cached in published.items():
+            if last.media.get(path) != cached or not (site / path).is_file():
+                (site / path).parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(cached, site / path)
+        last.media = published
+
+    def _render(self, last: LastBuild, stale: list[str], content) -> None:
+        """MkDocs' own steps for each stale page (every plugin's page events run), then what the
+        pages feed: the feeds (bodies as rendered) and the search index (entries as the search
+        plugin made them)."""
+        config, files, nav, env = last.config, last.files, last.nav, last.env
+        search = next(p for p in config.plugins.values() if type(p).__module__ == SEARCH_PLUGIN)
+        doc_files = files.documentation_pages(inclusion=InclusionLevel.is_in_serve)
+        new_entries = {}
+        for src in stale:
+            page = files.get_file_from_path(src).page
+            search.search_index.entries = []
+            _populate_page(page, config, files)
+            _build_page(page, config, doc_files, nav, env, excluded=page.file.inclusion.is_excluded())
+            page.validate_anchor_links(files=files, log_level=config.validation.links.anchors)
+            new_entries[page.url] = search.search_index.entries
+        search.search_index.entries = []
+        if self.plugin.cache:
+            self.plugin.cache.close()  # what this save rendered is kept for the next
+        site = Path(config.site_dir)
+        settings = content.settings
+        for path, data in build_feeds(content.articles, settings, self.plugin.feeds.bodies,
+                                      self.plugin.media.images).items():
+            _write_if_changed(site / path, data)
+        replace_pages(config.site_dir, new_entries, [f.page.url for f in doc_files],
+                      {p.url: procedure_summary(p.code, p.name, p.field) for p in content.procedures.all},
+                      {a.url: list(a.tags) for a in content.articles.articles if a.tags})
+
+
+def _is_record(path: Path, content_root: Path) -> bool:
+    """A Markdown record of core.content: a save of one changes data, never files to copy."""
+    return (path.suffix == ".md" and path.is_relative_to(content_root)
+            and path.relative_to(content_root).parts[0] in RECORD_FOLDERS)
+
+
+def _order(specs) -> list[tuple[str, str]]:
+    return [(src, spec.url) for src, spec in specs.items()]
+
+
+def _menu(specs) -> list[tuple[str, str]]:
+    return [(src, spec.title) for src, spec in specs.items() if spec.in_nav]
+
+
+def _digests(specs) -> dict[str, str | None]:
+    fingerprints = Fingerprinter()  # one per build: shared records are digested once
+    result = {}
+    for src, spec in specs.items():
+        try:
+            result[src] = fingerprints.digest(spec)
+        except Uncacheable:
+            result[src] = None  # always rendered again
+    return result

@@ -18,8 +18,10 @@ from procedure_helpers import procedure_text
 from test_quota import plan_text
 
 QUICK = "Dựng lại nhanh:"
-FULL = "Documentation built in"
-FAILED = "An error happened during the rebuild"  # MkDocs' line after a build that stopped
+FULL = "Building documentation..."  # `mkdocs serve` starts a full build (MkDocs logs its end only once)
+DONE = "Reloading browsers"  # after every rebuild that worked, quick or full
+FAILED = "An error happened during the rebuild"  # after one that stopped
+SAVED = "Detected file changes"
 
 
 def _free_port() -> int:
@@ -40,14 +42,14 @@ class Server:
         self.process = subprocess.Popen(
             [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{self.port}"],
             cwd=site.root, env=env, stdout=self.log.open("w"), stderr=subprocess.STDOUT)
-        self.wait_for(lambda text: FULL in text, "the first build")
+        self.wait_for(lambda text: "Serving on" in text, "the first build")
 
     def text(self) -> str:
         return self.log.read_text(encoding="utf-8", errors="replace")
 
     def rebuilds(self) -> int:
         text = self.text()
-        return text.count(QUICK) + text.count(FULL) + text.count(FAILED)
+        return text.count(DONE) + text.count(FAILED)
 
     def wait_for(self, done, what: str, limit: float = 120) -> None:
         deadline = time.monotonic() + limit
@@ -62,8 +64,8 @@ class Server:
         time.sleep(0.05)
         self.site.write(path, text)
         self.wait_for(lambda _: self.rebuilds() > before, "rebuild")
-        time.sleep(0.3)  # a second event of the same save may start one more rebuild: let it end
-        self.wait_for(lambda t: not t.rstrip().endswith("Building documentation..."), "end of rebuild")
+        time.sleep(0.5)  # a second event of the same save may start one more rebuild: let it end
+        self.wait_for(lambda t: self.rebuilds() >= t.count(SAVED), "end of rebuild")
         return self.text()[len(before_text):]
 
     @property

@@ -207,9 +207,10 @@ class CchcPlugin(BasePlugin[CchcConfig]):
 
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files):
         self.files = files
+        entries = [files.get_file_from_path(src).page for src, spec in self.specs.items() if spec.in_nav]
+        self.menu_entries = [p for p in entries if p is not None]  # once: every page outside the menu uses them
         if not config.nav:  # else IT staff wrote their own nav in mkdocs.yml: respect it
-            entries = [files.get_file_from_path(src).page for src, spec in self.specs.items() if spec.in_nav]
-            nav = small_navigation(nav, [p for p in entries if p is not None])
+            nav = small_navigation(nav, self.menu_entries)
         for src in self.specs:  # our pages render through the build cache
             file = files.get_file_from_path(src)
             if file.page is None:
@@ -279,8 +280,7 @@ class CchcPlugin(BasePlugin[CchcConfig]):
         self._highlighted = None
         if spec.in_nav or not spec.url:
             return
-        entries = [self.files.get_file_from_path(src).page for src, s in self.specs.items() if s.in_nav]
-        entry = section_entry(spec.url, spec.section, [p for p in entries if p is not None])
+        entry = section_entry(spec.url, spec.section, self.menu_entries)
         if entry is not None and not entry.active:
             entry.active = True  # MkDocs resets `active` only for the page it renders: undone in on_post_page
             self._highlighted = entry

@@ -129,6 +129,9 @@ def test_each_kind_of_save_gives_the_site_a_clean_build_gives(served):
         ("content/tin-bai/2024/tin-03.md", article(  # title, category and tags: listings, card, feeds
             "Tin thứ ba đã đổi tên", "2024-04-03 09:00", categories=["Văn bản chỉ đạo"], tags=["Một cửa"],
             slug="tin-thu-3")),
+        ("content/tin-bai/2024/hoi-nghi.md", article(  # a key dataclass equality skips (passthrough)
+            "Hội nghị triển khai cải cách", "2024-03-05 08:00", tags=["Một cửa"], description="Mô tả mới.",
+            body="## Mục tiêu mới\n\nĐoạn đã sửa sau khi lưu.\n")),
         ("content/thu-tuc/cap-phep.md", procedure_text(
             channels=[{"method": "direct", "time": "3 ngày làm việc", "fee": "50.000 đồng"}])),
         ("content/ke-hoach/ke-hoach-2024.md", plan_text(  # the quota page and its exports

@@ -185,17 +185,20 @@ class CchcPlugin(BasePlugin[CchcConfig]):
     def _publish_media(self) -> None:
         """Clean copies, variants and social cards, from the cache when the input is unchanged; bad
         images join the content errors, so that the editor sees every problem at once."""
+        settings = self.content.settings
+        self.image_cache = ImageCache(settings.project_dir / settings.image_cache)
         self.media = self.collect_media(self.content)
         self.content.errors.extend(self.media.errors)
         for notice in self.media.notices:
             log.warning(notice)
 
     def collect_media(self, content: Content) -> Media:
-        settings = content.settings
-        cache = ImageCache(settings.project_dir / settings.image_cache)
+        """The published images and cards of the content, through the image cache of this build."""
+        cache = self.image_cache
+        processed, reused = cache.processed, cache.reused
         media = publish_media(content, cache)
         log.info("Ảnh: %d ảnh/thẻ chia sẻ mới được xử lý, %d lấy lại từ bộ nhớ đệm %s.",
-                 cache.processed, cache.reused, settings.image_cache)
+                 cache.processed - processed, cache.reused - reused, content.settings.image_cache)
         return media
 
     def _picture(self, image, href: str, kind: str = "cover", alt: str | None = None, lazy: bool = False) -> Markup:

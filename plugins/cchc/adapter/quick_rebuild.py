@@ -2,10 +2,10 @@
 
 MkDocs rebuilds the whole site on every save, and its --dirty misses what a save changes elsewhere
 (listings, archives, feeds, search). After each full build of `mkdocs serve` the plugin keeps what
-the build used (config, files, nav, Jinja environment), the state of the source files and a digest
-of every page's data (core.fingerprint). On the next save, when only Markdown records under
-content/ changed and the site keeps the same pages in the same order under the same menu, only the
-pages whose data digest changed are rendered (through MkDocs' own page steps and every plugin's page
+the build used (config, files, nav, Jinja environment), the state of the source files and every
+page's data. On the next save, when only Markdown records under content/ changed and the site keeps
+the same pages in the same order under the same menu, only the pages whose data changed
+(core.same_data) are rendered (through MkDocs' own page steps and every plugin's page
 events), and the feeds, exports, embeddable box, social cards and search index are rewritten where
 their bytes changed. Anything else (mkdocs.yml, theme, site_src/, images or attachments, a page
 added or removed, a content error, another plugin) falls back to MkDocs' full build, which is always
@@ -25,12 +25,12 @@ from mkdocs.commands.build import _build_page, _populate_page
 from mkdocs.structure.files import InclusionLevel
 
 from cchc.core.content import load_content
-from cchc.core.fingerprint import Fingerprinter, Uncacheable
 from cchc.core.news.articles import FOLDER as ARTICLES
 from cchc.core.news.feeds import build_feeds
 from cchc.core.procedures.procedures import FOLDER as PROCEDURES
 from cchc.core.quota.plans import FOLDER as PLANS
 from cchc.core.record_memo import RecordMemo
+from cchc.core.same_data import SameData
 from cchc.core.text.search_terms import procedure_summary
 
 from .search_index import replace_pages
@@ -87,7 +87,7 @@ class LastBuild:
     state: dict[str, tuple[int, int]]
     order: list[tuple[str, str]]  # (src_uri, url) of every generated page, in the order of the files
     menu: list[tuple[str, str]]  # (src_uri, title) of the pages in the nav
-    digests: dict[str, str | None]  # src_uri -> digest of its data (None: cannot be digested)
+    specs: dict  # src_uri -> PageSpec the pages were rendered from
     outputs: dict[str, bytes]  # exports and the embeddable box, as written
     media: dict[str, str]  # site path -> cached file published there
 
@@ -97,6 +97,7 @@ class QuickRebuild:
         self.plugin = plugin
         self.memo = RecordMemo()
         self.last: LastBuild | None = None
+        self.search_index: dict | None = None  # as the last quick rebuild wrote it
 
     # -- after a full build --------------------------------------------------------------------
     def roots(self, config) -> list[Path]:
@@ -106,8 +107,9 @@ class QuickRebuild:
     def remember(self, config, files, nav, env) -> None:
         plugin = self.plugin
         specs = plugin.specs
+        self.search_index = None  # the full build wrote a new one
         self.last = LastBuild(
-            config, files, nav, env, source_state(self.roots(config)), _order(specs), _menu(specs), _digests(specs),
+            config, files, nav, env, source_state(self.roots(config)), _order(specs), _menu(specs), dict(specs),
             plugin.generated_outputs(), {path: str(cached) for path, cached in plugin.media.files.items()})
 
     def wrap(self, builder: Callable[[], None]) -> Callable[[], None]:
@@ -146,12 +148,12 @@ class QuickRebuild:
         specs = {spec.src_uri: spec for spec in content.pages(plugin.home_markdown)}
         if _order(specs) != last.order or _menu(specs) != last.menu:
             return None  # pages added, removed, moved to another URL or renamed in the menu
-        digests = _digests(specs)
-        stale = [src for src in specs if digests[src] is None or digests[src] != last.digests[src]]
+        compare = SameData()
+        stale = [src for src, spec in specs.items() if not compare.same(last.specs[src], spec)]
         plugin.content, plugin.media, plugin.specs = content, media, specs
         self._publish_files(last, content, media)
         self._render(last, stale, content)
-        last.state, last.digests = state, digests
+        last.state, last.specs = state, specs
         return len(stale)
 
     def _plugins_known(self, config) -> bool:
@@ -176,17 +178,21 @@ class QuickRebuild:
         pages feed: the feeds (bodies as rendered) and the search index (entries as the search
         plugin made them)."""
         config, files, nav, env = last.config, last.files, last.nav, last.env
-        search = next(p for p in config.plugins.values() if type(p).__module__ == SEARCH_PLUGIN)
+        search = next((p for p in config.plugins.values() if type(p).__module__ == SEARCH_PLUGIN), None)
+        index = search.search_index if search is not None and search.config.enabled else None
         doc_files = files.documentation_pages(inclusion=InclusionLevel.is_in_serve)
         new_entries = {}
         for src in stale:
             page = files.get_file_from_path(src).page
-            search.search_index.entries = []
+            if index is not None:
+                index.entries = []  # the search plugin adds the page's entries in on_page_context
             _populate_page(page, config, files)
             _build_page(page, config, doc_files, nav, env, excluded=page.file.inclusion.is_excluded())
             page.validate_anchor_links(files=files, log_level=config.validation.links.anchors)
-            new_entries[page.url] = search.search_index.entries
-        search.search_index.entries = []
+            if index is not None:
+                new_entries[page.url] = index.entries
+        if index is not None:
+            index.entries = []
         if self.plugin.cache:
             self.plugin.cache.close()  # what this save rendered is kept for the next
         site = Path(config.site_dir)
@@ -194,9 +200,12 @@ class QuickRebuild:
         for path, data in build_feeds(content.articles, settings, self.plugin.feeds.bodies,
                                       self.plugin.media.images).items():
             _write_if_changed(site / path, data)
-        replace_pages(config.site_dir, new_entries, [f.page.url for f in doc_files],
-                      {p.url: procedure_summary(p.code, p.name, p.field) for p in content.procedures.all},
-                      {a.url: list(a.tags) for a in content.articles.articles if a.tags})
+        if index is None:
+            return
+        self.search_index = replace_pages(
+            config.site_dir, new_entries, [f.page.url for f in doc_files],
+            {p.url: procedure_summary(p.code, p.name, p.field) for p in content.procedures.all},
+            {a.url: list(a.tags) for a in content.articles.articles if a.tags}, self.search_index)
 
 
 def _is_record(path: Path, content_root: Path) -> bool:
@@ -211,14 +220,3 @@ def _order(specs) -> list[tuple[str, str]]:
 
 def _menu(specs) -> list[tuple[str, str]]:
     return [(src, spec.title) for src, spec in specs.items() if spec.in_nav]
-
-
-def _digests(specs) -> dict[str, str | None]:
-    fingerprints = Fingerprinter()  # one per build: shared records are digested once
-    result = {}
-    for src, spec in specs.items():
-        try:
-            result[src] = fingerprints.digest(spec)
-        except Uncacheable:
-            result[src] = None  # always rendered again
-    return result

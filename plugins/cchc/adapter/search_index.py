@@ -45,13 +45,15 @@ def _page_of(doc: dict) -> str:
 
 
 def replace_pages(site_dir: str, new_docs: dict[str, list[dict]], order: list[str],
-                  lead_texts: dict[str, str], tags: dict[str, list[str]]) -> bool:
+                  lead_texts: dict[str, str], tags: dict[str, list[str]], index: dict | None = None) -> dict | None:
     """Swap the entries of some pages (page URL -> the search plugin's new entries) in the written,
-    enriched index, keeping the order of a full build (pages in `order`). False: no index to change."""
+    enriched index, keeping the order of a full build (pages in `order`). `index`: the index as this
+    function last wrote it (not read again). Returns the index written, None when there is none."""
     path = _path(site_dir)
-    if not path.is_file():
-        return False
-    index = json.loads(path.read_text(encoding="utf-8"))
+    if index is None:
+        if not path.is_file():
+            return None
+        index = json.loads(path.read_text(encoding="utf-8"))
     groups: dict[str, list[dict]] = {}
     for doc in index.get("docs", []):
         groups.setdefault(_page_of(doc), []).append(doc)
@@ -63,4 +65,4 @@ def replace_pages(site_dir: str, new_docs: dict[str, list[dict]], order: list[st
     index["docs"] = [doc for url in order for doc in groups.get(url, [])] + \
         [doc for url, docs in groups.items() if url not in known for doc in docs]
     _write(path, index)
-    return True
+    return index

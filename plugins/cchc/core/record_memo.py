@@ -1,9 +1,9 @@
 """Records read from files, kept between two loads of the same project (`mkdocs serve`), so that a
-save re-reads only the saved file. A record is reused while its file has the same bytes and the
-settings are the same; records are frozen, so sharing one between two loads is safe."""
+save re-reads only the saved file. A record is reused while its file has the same size and
+modification time (what `mkdocs serve` watches too) and the settings are the same; records are
+frozen, so sharing one between two loads is safe."""
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 from typing import Any, Callable, Hashable
 
@@ -26,7 +26,8 @@ class RecordMemo:
         self.reused = self.read = 0
 
     def get(self, kind: str, path: Path, make: Callable[[], Any]) -> Any:
-        key = (kind, str(path), hashlib.sha256(path.read_bytes()).digest())
+        stat = path.stat()
+        key = (kind, str(path), stat.st_size, stat.st_mtime_ns, stat.st_ino)
         self._seen.add(key)
         if key in self._entries:
             self.reused += 1

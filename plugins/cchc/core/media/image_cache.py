@@ -14,6 +14,7 @@ import os
 import shutil
 import tempfile
 import threading
+from functools import lru_cache
 from dataclasses import dataclass
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
@@ -23,6 +24,7 @@ import PIL
 
 
 
+@lru_cache(maxsize=1)  # package metadata is read from disk: once per process, not once per image
 def _versions() -> str:
     try:
         own = version("cchc-site")
@@ -47,6 +49,7 @@ class ImageCache:
         self.processed = 0  # entries made by this build (a second build of the same input: 0)
         self.reused = 0
         self._lock = threading.Lock()  # media.py processes images in threads
+        self._known: dict[str, Entry] = {}  # entries this cache read or wrote (mkdocs serve asks again)
 
     @staticmethod
     def key(source: bytes, settings: str) -> str:
@@ -56,18 +59,28 @@ class ImageCache:
             digest.update(part)
         return digest.hexdigest()
 
+    def known(self, key: str) -> Entry | None:
+        """An entry this cache already read or wrote (counted as reused), without touching the disk."""
+        entry = self._known.get(key)
+        if entry is not None:
+            with self._lock:
+                self.reused += 1
+        return entry
+
     def get_or_make(self, key: str, make: Callable[[], tuple[dict, dict[str, bytes]]]) -> Entry:
         """The cached entry for `key`, or make() -> (meta, name -> bytes) stored first. Exceptions of
         make() pass through and store nothing."""
-        entry = self._read(key)
+        entry = self._known.get(key) or self._read(key)
         if entry is not None:
+            self._known[key] = entry
             with self._lock:
                 self.reused += 1
             return entry
         meta, outputs = make()
         with self._lock:
             self.processed += 1
-        return self._write(key, meta, outputs)
+        entry = self._known[key] = self._write(key, meta, outputs)
+        return entry
 
     def _path(self, key: str) -> Path:
         return self.folder / key[:2] / key

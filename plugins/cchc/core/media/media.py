@@ -143,15 +143,24 @@ def _cards(content: Content, cache: ImageCache, media: Media, style: CardStyle) 
         return
     agency = content.settings.agency.name or content.settings.site_name
 
-    def card(article: Article):
+    def key(article: Article) -> str:
         described = json.dumps([article.title, article.date_label, agency, repr(style), str(regular), str(bold)],
                                ensure_ascii=False)
-        return cache.get_or_make(cache.key(described.encode(), "social-card-2"), lambda: (
+        return cache.key(described.encode(), "social-card-2")
+
+    def card(item: tuple[Article, str]):
+        article, key = item
+        return cache.get_or_make(key, lambda: (
             {}, {"card.png": draw_card(article.title, article.date_label, agency, regular, bold, style)}))
 
     articles = content.articles.articles
-    with ThreadPoolExecutor(max_workers=_workers()) as pool:
-        entries = list(pool.map(card, articles))
+    keys = [key(article) for article in articles]
+    entries = [cache.known(key) for key in keys]  # mkdocs serve: every card but the saved article's
+    missing = [i for i, entry in enumerate(entries) if entry is None]
+    if missing:
+        with ThreadPoolExecutor(max_workers=_workers()) as pool:
+            for i, entry in zip(missing, pool.map(card, [(articles[i], keys[i]) for i in missing])):
+                entries[i] = entry
     for article, entry in zip(articles, entries):
         media.cards[article.url] = card_path(article.url)
         media.files[card_path(article.url)] = entry.file("card.png")

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from datetime import date, datetime
+from functools import lru_cache
 
 from babel.dates import format_date
 from babel.numbers import format_decimal
@@ -47,6 +48,7 @@ def _letter_key(base: str, marks: str) -> int:
     return index if index >= 0 else 100 + ord(base)
 
 
+@lru_cache(maxsize=100_000)  # the same names are sorted again in every listing and every rebuild
 def sort_key(text: str) -> tuple:
     """Key for Vietnamese dictionary order: a < ă < â < b … d < đ …, then tones, then case."""
     primary, tones = [], []

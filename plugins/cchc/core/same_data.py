@@ -1,0 +1,50 @@
+"""Whether a page's data is the same as at the last build, quickly, for `mkdocs serve`.
+
+Records whose file did not change are the very same objects in both builds (core.record_memo), so
+most comparisons end at an identity check; everything else is compared field by field, including
+fields that dataclass equality skips (an article's `passthrough`: description, template, hide...).
+Anything that cannot be compared that way counts as changed: the page is rendered again.
+"""
+from __future__ import annotations
+
+import dataclasses
+from datetime import date, datetime, time
+from typing import Any
+
+_PLAIN = (str, int, float, bool, type(None), date, datetime, time)
+
+
+class SameData:
+    """One comparison run: shared objects (a category, a month) are compared once."""
+
+    def __init__(self) -> None:
+        self._known: dict[tuple[int, int], bool] = {}
+        self._kept: list[tuple[Any, Any]] = []  # keeps compared objects alive, so ids stay theirs
+
+    def same(self, old: Any, new: Any) -> bool:
+        if old is new:
+            return True
+        if type(old) is not type(new):
+            return False
+        if isinstance(new, _PLAIN):
+            return old == new
+        pair = (id(old), id(new))
+        known = self._known.get(pair)
+        if known is None:
+            self._known[pair] = False  # a cycle meets this while it is being compared
+            self._kept.append((old, new))
+            known = self._known[pair] = self._compare(old, new)
+        return known
+
+    def _compare(self, old: Any, new: Any) -> bool:
+        if isinstance(new, (list, tuple)):
+            return len(old) == len(new) and all(self.same(a, b) for a, b in zip(old, new))
+        if isinstance(new, (set, frozenset)):
+            return old == new  # sets hold plain values here (tags, codes)
+        if isinstance(new, dict):
+            return old.keys() == new.keys() and all(self.same(old[k], v) for k, v in new.items())
+        if dataclasses.is_dataclass(new):
+            return all(self.same(getattr(old, f.name), getattr(new, f.name)) for f in dataclasses.fields(new))
+        if hasattr(new, "__dict__") and not callable(new):
+            return self.same(vars(old), vars(new))
+        return False

@@ -21,7 +21,8 @@ class Uncacheable(Exception):
     """The data holds something whose digest would not follow its content."""
 
 
-_GROUPS: dict[type, Callable[[Any], tuple]] = {
+# What a grouping shows of itself on pages around the site (also core.same_data's view of it).
+GROUPS: dict[type, Callable[[Any], tuple]] = {
     Term: lambda t: (t.name, t.slug, t.kind, t.url, [a.url for a in t.articles]),
     Month: lambda m: (m.year, m.month, m.url, m.label, [a.url for a in m.articles]),
     Year: lambda y: (y.year, y.url, [(m.month, m.url, m.label, m.count) for m in y.months]),
@@ -49,7 +50,7 @@ class Fingerprinter:
         return result
 
     def _compose(self, value: Any) -> str:
-        group = _GROUPS.get(type(value))
+        group = GROUPS.get(type(value))
         if group is not None:
             return f"{type(value).__name__}{self._text(list(group(value)))}"
         if isinstance(value, (list, tuple)):

@@ -3,13 +3,18 @@
 Records whose file did not change are the very same objects in both builds (core.record_memo), so
 most comparisons end at an identity check; everything else is compared field by field, including
 fields that dataclass equality skips (an article's `passthrough`: description, template, hide...).
+A grouping (category, tag, month, year) is compared by what pages show of it, as core.fingerprint
+digests it: an article's page lists its categories, not their articles' bodies.
 Anything that cannot be compared that way counts as changed: the page is rendered again.
 """
 from __future__ import annotations
 
 import dataclasses
+from functools import cached_property
 from datetime import date, datetime, time
 from typing import Any
+
+from cchc.core.fingerprint import GROUPS
 
 _PLAIN = (str, int, float, bool, type(None), date, datetime, time)
 
@@ -37,6 +42,9 @@ class SameData:
         return known
 
     def _compare(self, old: Any, new: Any) -> bool:
+        group = GROUPS.get(type(new))
+        if group is not None:  # a category or month: its name, URL and the URLs of its articles
+            return self.same(group(old), group(new))
         if isinstance(new, (list, tuple)):
             return len(old) == len(new) and all(self.same(a, b) for a, b in zip(old, new))
         if isinstance(new, (set, frozenset)):
@@ -46,5 +54,12 @@ class SameData:
         if dataclasses.is_dataclass(new):
             return all(self.same(getattr(old, f.name), getattr(new, f.name)) for f in dataclasses.fields(new))
         if hasattr(new, "__dict__") and not callable(new):
-            return self.same(vars(old), vars(new))
+            derived = _cached_properties(type(new))  # filled in when a template first asks: not data
+            return self.same({k: v for k, v in vars(old).items() if k not in derived},
+                             {k: v for k, v in vars(new).items() if k not in derived})
         return False
+
+
+def _cached_properties(kind: type) -> frozenset[str]:
+    return frozenset(name for klass in kind.__mro__ for name, value in vars(klass).items()
+                     if isinstance(value, cached_property))

@@ -192,11 +192,11 @@ class CchcPlugin(BasePlugin[CchcConfig]):
         for notice in self.media.notices:
             log.warning(notice)
 
-    def collect_media(self, content: Content) -> Media:
+    def collect_media(self, content: Content, previous: Media | None = None) -> Media:
         """The published images and cards of the content, through the image cache of this build."""
         cache = self.image_cache
         processed, reused = cache.processed, cache.reused
-        media = publish_media(content, cache)
+        media = publish_media(content, cache, previous=previous)
         log.info("Ảnh: %d ảnh/thẻ chia sẻ mới được xử lý, %d lấy lại từ bộ nhớ đệm %s.",
                  cache.processed - processed, cache.reused - reused, content.settings.image_cache)
         return media

@@ -142,7 +142,7 @@ class QuickRebuild:
         content = load_content(settings, self.memo)
         if content.errors:
             return None  # the full build reports every one of them
-        media = plugin.collect_media(content)
+        media = plugin.collect_media(content, previous=plugin.media)  # only Markdown changed: same image files
         if media.errors:
             return None
         specs = {spec.src_uri: spec for spec in content.pages(plugin.home_markdown)}

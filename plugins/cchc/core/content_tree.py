@@ -16,20 +16,20 @@ _LINK_FIX = "Xóa liên kết và đặt bản sao thật của tệp vào thư 
 
 def plain_file(root: Path, path: Path) -> bool:
     """path is a regular file inside root, and neither it nor a folder between root and it is a link."""
-    try:
-        relative = path.relative_to(root)
-    except ValueError:
+    root_text, path_text = os.fspath(root), os.fspath(path)  # strings: called for every content file
+    relative = os.path.relpath(path_text, root_text) if os.path.isabs(path_text) == os.path.isabs(root_text) else ".."
+    if relative == "." or relative == ".." or relative.startswith(".." + os.sep):
         return False
-    current = root
-    for part in relative.parts:
-        current = current / part
+    current = root_text
+    for part in relative.split(os.sep):
+        current = os.path.join(current, part)
         try:
             mode = os.lstat(current).st_mode
         except (OSError, ValueError):
             return False
         if stat.S_ISLNK(mode):
             return False
-    return stat.S_ISREG(mode) if relative.parts else False
+    return stat.S_ISREG(mode)
 
 
 def unsafe_entries(root: Path, base: Path) -> list[ContentError]:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import cached_property
 from pathlib import PurePosixPath
 
 from cchc.core.urls import CATEGORY, article_url, term_url
@@ -53,11 +54,11 @@ class Article:
     passthrough: dict = field(default_factory=dict, compare=False, hash=False)
     scheduled: bool = False  # dated after the build time
 
-    @property
+    @cached_property  # asked for by every page that shows the article
     def url(self) -> str:
         return article_url(self.date, self.slug)
 
-    @property
+    @cached_property
     def category_links(self) -> tuple[tuple[str, str], ...]:
         """(name, URL) of each category, in the configured order."""
         return tuple((name, term_url(CATEGORY, slugify(name))) for name in self.categories)
@@ -70,10 +71,10 @@ class Article:
     def published(self) -> bool:
         return not self.draft and not self.scheduled
 
-    @property
+    @cached_property
     def date_label(self) -> str:
         return long_date(self.date)
 
-    @property
+    @cached_property
     def updated_label(self) -> str:
         return long_date(self.updated) if self.updated else ""

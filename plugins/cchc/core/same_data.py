@@ -10,7 +10,7 @@ Anything that cannot be compared that way counts as changed: the page is rendere
 from __future__ import annotations
 
 import dataclasses
-from functools import cached_property
+from functools import cached_property, lru_cache
 from datetime import date, datetime, time
 from typing import Any
 
@@ -52,7 +52,7 @@ class SameData:
         if isinstance(new, dict):
             return old.keys() == new.keys() and all(self.same(old[k], v) for k, v in new.items())
         if dataclasses.is_dataclass(new):
-            return all(self.same(getattr(old, f.name), getattr(new, f.name)) for f in dataclasses.fields(new))
+            return all(self.same(getattr(old, name), getattr(new, name)) for name in _field_names(type(new)))
         if hasattr(new, "__dict__") and not callable(new):
             derived = _cached_properties(type(new))  # filled in when a template first asks: not data
             return self.same({k: v for k, v in vars(old).items() if k not in derived},
@@ -60,6 +60,12 @@ class SameData:
         return False
 
 
+@lru_cache(maxsize=None)
+def _field_names(kind: type) -> tuple[str, ...]:
+    return tuple(f.name for f in dataclasses.fields(kind))
+
+
+@lru_cache(maxsize=None)
 def _cached_properties(kind: type) -> frozenset[str]:
     return frozenset(name for klass in kind.__mro__ for name, value in vars(klass).items()
                      if isinstance(value, cached_property))

@@ -34,10 +34,17 @@ class Use:
 @dataclass
 class Media:
     images: dict[str, PublishedImage] = field(default_factory=dict)  # content path -> published
-    files: dict[str, Path] = field(default_factory=dict)  # site path -> cached file to publish
+    image_files: dict[str, Path] = field(default_factory=dict)  # site path -> cached file to publish
     cards: dict[str, str] = field(default_factory=dict)  # article url -> site path of its card
+    card_files: dict[str, Path] = field(default_factory=dict)  # site path -> cached card
+    card_keys: dict[str, tuple[Article, str]] = field(default_factory=dict)  # url -> (article, cache key)
     errors: list[ContentError] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)
+
+    @property
+    def files(self) -> dict[str, Path]:
+        """Every file to publish: site path -> cached file."""
+        return {**self.image_files, **self.card_files}
 
 
 def _workers() -> int:
@@ -99,8 +106,8 @@ def _publish_image(path: str, source: Path, cache: ImageCache,
     return published, {path + name[len(_PLACEHOLDER):]: entry.file(name) for name in entry.names}
 
 
-def _images(content: Content, cache: ImageCache, settings: ImageSettings, media: Media) -> None:
-    root = content.settings.content_root
+def _uses(content: Content, media: Media) -> dict[str, list[Use]]:
+    """Where each image is shown (covers first); a cover that is not a photo is an error here."""
     uses = _body_uses(content, media)
     for article in content.articles.articles:
         if article.image:
@@ -110,6 +117,12 @@ def _images(content: Content, cache: ImageCache, settings: ImageSettings, media:
                 media.errors.append(ContentError(article.source, line, "image",
                                                  f"Ảnh bìa '{article.image.path}' không phải JPEG, PNG hay WebP.",
                                                  "Lưu ảnh lại dạng JPEG (.jpg) hoặc PNG (.png)."))
+    return uses
+
+
+def _images(content: Content, cache: ImageCache, settings: ImageSettings, media: Media) -> None:
+    root = content.settings.content_root
+    uses = _uses(content, media)
     sources = [(source.relative_to(root).as_posix(), source) for source in published_files(root)]  # no links
     sources = [(path, source) for path, source in sources if is_raster(path)]
 
@@ -133,10 +146,10 @@ def _images(content: Content, cache: ImageCache, settings: ImageSettings, media:
             continue
         published, files = result
         media.images[path] = published
-        media.files.update(files)
+        media.image_files.update(files)
 
 
-def _cards(content: Content, cache: ImageCache, media: Media, style: CardStyle) -> None:
+def _cards(content: Content, cache: ImageCache, media: Media, style: CardStyle, previous: Media | None) -> None:
     regular, bold = vietnamese_font(400), vietnamese_font(700)
     if regular is None or bold is None:
         media.notices.append(f"Không tạo ảnh chia sẻ (og:image) cho bài viết: {FONT_MISSING}")
@@ -154,21 +167,29 @@ def _cards(content: Content, cache: ImageCache, media: Media, style: CardStyle) 
             {}, {"card.png": draw_card(article.title, article.date_label, agency, regular, bold, style)}))
 
     articles = content.articles.articles
-    keys = [key(article) for article in articles]
+    earlier = previous.card_keys if previous is not None else {}
+    keys = [earlier[a.url][1] if a.url in earlier and earlier[a.url][0] is a else key(a) for a in articles]
     entries = [cache.known(key) for key in keys]  # mkdocs serve: every card but the saved article's
     missing = [i for i, entry in enumerate(entries) if entry is None]
     if missing:
         with ThreadPoolExecutor(max_workers=_workers()) as pool:
             for i, entry in zip(missing, pool.map(card, [(articles[i], keys[i]) for i in missing])):
                 entries[i] = entry
-    for article, entry in zip(articles, entries):
+    for article, key_, entry in zip(articles, keys, entries):
         media.cards[article.url] = card_path(article.url)
-        media.files[card_path(article.url)] = entry.file("card.png")
+        media.card_files[card_path(article.url)] = entry.file("card.png")
+        media.card_keys[article.url] = (article, key_)
 
 
 def publish_media(content: Content, cache: ImageCache, settings: ImageSettings = ImageSettings(),
-                  style: CardStyle = CardStyle()) -> Media:
+                  style: CardStyle = CardStyle(), previous: Media | None = None) -> Media:
+    """`previous`: the media of the last build when only Markdown changed since (mkdocs serve): the
+    image files are the same, so their published copies are kept; uses and cards are checked again."""
     media = Media()
-    _images(content, cache, settings, media)
-    _cards(content, cache, media, style)
+    if previous is None:
+        _images(content, cache, settings, media)
+    else:
+        media.images, media.image_files = dict(previous.images), dict(previous.image_files)
+        _uses(content, media)
+    _cards(content, cache, media, style, previous)
     return media

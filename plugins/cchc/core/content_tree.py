@@ -16,9 +16,11 @@ _LINK_FIX = "Xóa liên kết và đặt bản sao thật của tệp vào thư 
 
 def plain_file(root: Path, path: Path) -> bool:
     """path is a regular file inside root, and neither it nor a folder between root and it is a link."""
-    root_text, path_text = os.fspath(root), os.fspath(path)  # strings: called for every content file
-    relative = os.path.relpath(path_text, root_text) if os.path.isabs(path_text) == os.path.isabs(root_text) else ".."
-    if relative == "." or relative == ".." or relative.startswith(".." + os.sep):
+    root_text, path_text = os.fspath(root).rstrip(os.sep), os.fspath(path)  # strings: called for every file
+    if not path_text.startswith(root_text + os.sep):
+        return False  # like Path.relative_to: paths under root as written (glob gives them so)
+    relative = path_text[len(root_text) + 1:]
+    if not relative:
         return False
     current = root_text
     for part in relative.split(os.sep):
@@ -37,22 +39,29 @@ def unsafe_entries(root: Path, base: Path) -> list[ContentError]:
     errors = []
     if not root.is_dir():
         return errors
-    for folder, dirs, files in os.walk(root, followlinks=False):
-        for name in sorted(dirs + files):
-            path = Path(folder) / name
+    pending = [os.fspath(root)]
+    while pending:  # scandir: the type of each entry comes with the listing, no extra system call
+        folder = pending.pop()
+        try:
+            entries = sorted(os.scandir(folder), key=lambda e: e.name)
+        except OSError:
+            continue
+        folders = []
+        for entry in entries:
             try:
-                mode = os.lstat(path).st_mode
+                if entry.is_symlink():
+                    errors.append(ContentError(
+                        _shown(Path(entry.path), base), None, None,
+                        f"'{entry.name}' là liên kết tượng trưng (symlink) tới '{os.readlink(entry.path)}'.", _LINK_FIX))
+                elif entry.is_dir(follow_symlinks=False):
+                    folders.append(entry.path)
+                elif not entry.is_file(follow_symlinks=False):
+                    errors.append(ContentError(_shown(Path(entry.path), base), None, None,
+                                               f"'{entry.name}' không phải tệp thông thường.",
+                                               "Xóa mục này khỏi thư mục content/."))
             except OSError:
                 continue
-            shown = _shown(path, base)
-            if stat.S_ISLNK(mode):
-                errors.append(ContentError(shown, None, None,
-                                           f"'{name}' là liên kết tượng trưng (symlink) tới '{os.readlink(path)}'.",
-                                           _LINK_FIX))
-            elif not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
-                errors.append(ContentError(shown, None, None, f"'{name}' không phải tệp thông thường.",
-                                           "Xóa mục này khỏi thư mục content/."))
-        dirs[:] = [d for d in dirs if not os.path.islink(os.path.join(folder, d))]
+        pending.extend(reversed(folders))  # folders in name order
     return errors
 
 

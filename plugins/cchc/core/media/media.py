@@ -66,8 +66,9 @@ def _line_of(article: Article, project_dir: Path, text: str) -> int | None:
     return next((i for i, line in enumerate(lines, 1) if text in line), None)
 
 
-def _body_uses(content: Content, media: Media) -> dict[str, list[Use]]:
-    """Images of article bodies, by content path; a missing file or alt text is an error here."""
+def _body_uses(content: Content, media: Media, lines: bool = True) -> dict[str, list[Use]]:
+    """Images of article bodies, by content path; a missing file or alt text is an error here.
+    `lines`: note the line of each use (reads the file), for errors found later in the image."""
     settings = content.settings
     root = settings.content_root.resolve()
     uses: dict[str, list[Use]] = {}
@@ -77,17 +78,19 @@ def _body_uses(content: Content, media: Media) -> dict[str, list[Use]]:
             parts = urlsplit(src)
             if parts.scheme or parts.netloc or src.startswith(("/", "#")) or not parts.path:
                 continue  # another site's image, or a data: URL: not ours to check
-            line = _line_of(article, settings.project_dir, src)
+            line = _line_of(article, settings.project_dir, src) if lines else None
             path = posixpath.normpath(posixpath.join(folder, unquote(parts.path)))
             target = (root / path).resolve()
             if path.startswith("..") or root not in target.parents or not target.is_file():
                 media.errors.append(ContentError(
-                    article.source, line, None, f"Ảnh trong bài '{src}' không tìm thấy (tính từ thư mục của bài).",
+                    article.source, line or _line_of(article, settings.project_dir, src), None,
+                    f"Ảnh trong bài '{src}' không tìm thấy (tính từ thư mục của bài).",
                     "Kiểm tra tên tệp, chữ hoa/thường và thư mục; ảnh phải nằm trong thư mục content/."))
                 continue
             if alt is None:
                 media.errors.append(ContentError(
-                    article.source, line, None, f"Ảnh trong bài '{src}' thiếu mô tả (alt) cho người khiếm thị.",
+                    article.source, line or _line_of(article, settings.project_dir, src), None,
+                    f"Ảnh trong bài '{src}' thiếu mô tả (alt) cho người khiếm thị.",
                     f"Viết '![Mô tả nội dung ảnh]({src})' thay vì để trống phần trong ngoặc vuông."))
             uses.setdefault(path, []).append(Use(article, None, line))
     return uses
@@ -106,15 +109,16 @@ def _publish_image(path: str, source: Path, cache: ImageCache,
     return published, {path + name[len(_PLACEHOLDER):]: entry.file(name) for name in entry.names}
 
 
-def _uses(content: Content, media: Media) -> dict[str, list[Use]]:
+def _uses(content: Content, media: Media, lines: bool = True) -> dict[str, list[Use]]:
     """Where each image is shown (covers first); a cover that is not a photo is an error here."""
-    uses = _body_uses(content, media)
+    uses = _body_uses(content, media, lines)
+    project = content.settings.project_dir
     for article in content.articles.articles:
         if article.image:
-            line = _line_of(article, content.settings.project_dir, "image:")
+            line = _line_of(article, project, "image:") if lines else None
             uses.setdefault(article.image.path, []).insert(0, Use(article, "image", line))
             if not is_raster(article.image.path):
-                media.errors.append(ContentError(article.source, line, "image",
+                media.errors.append(ContentError(article.source, line or _line_of(article, project, "image:"), "image",
                                                  f"Ảnh bìa '{article.image.path}' không phải JPEG, PNG hay WebP.",
                                                  "Lưu ảnh lại dạng JPEG (.jpg) hoặc PNG (.png)."))
     return uses
@@ -190,6 +194,6 @@ def publish_media(content: Content, cache: ImageCache, settings: ImageSettings =
         _images(content, cache, settings, media)
     else:
         media.images, media.image_files = dict(previous.images), dict(previous.image_files)
-        _uses(content, media)
+        _uses(content, media, lines=False)  # no image is processed: lines only for errors
     _cards(content, cache, media, style, previous)
     return media

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import shutil
 import sqlite3
 import zlib
@@ -186,3 +187,15 @@ def test_sanitiser_warnings_are_reported_also_from_cache(cached_site):
         assert "[html] Đã bỏ" in result.stderr and "c.md" in result.stderr, result.stderr
         assert "alert(1)" not in site.html("tin-bai/2026/11/bai-thu-ba/")  # the cache holds the cleaned HTML
     assert "dựng mới 0 trang" in result.stderr
+
+
+def test_a_theme_change_renders_every_page_but_no_markdown(cached_site):
+    """The Markdown of each page stays in the cache when only its frame changes (the toc's slugify
+    function in the config once kept it from being cached at all)."""
+    cached_site.build()
+    template = cached_site.root.parent / "theme" / "main.html"
+    template.write_text(template.read_text(encoding="utf-8") + "\n{# đổi giao diện #}\n", encoding="utf-8")
+    result = cached_site.build()
+    assert "dùng lại 0 trang" in result.stderr, result.stderr
+    found = re.search(r"Markdown: (\d+) trang lấy lại, (\d+) trang chuyển mới", result.stderr)
+    assert found and int(found[1]) > 5 and found[2] == "0", result.stderr

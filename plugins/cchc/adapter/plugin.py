@@ -37,7 +37,7 @@ from .html_fixes import valid_html
 from .navigation import section_entry, small_navigation
 from .page_cache import PageCache
 from .quick_rebuild import QuickRebuild
-from .render_cache import CachedPage
+from .render_cache import KIND as RENDER_KIND, CachedPage
 from .search_index import enrich_search_index
 from .staging import StagedOutput, StagingError
 
@@ -323,8 +323,9 @@ class CchcPlugin(BasePlugin[CchcConfig]):
         if self.cache:
             self.cache.close()
         if self.page_cache:
-            log.info("Bộ nhớ đệm dựng trang (%s): dùng lại %d trang, dựng mới %d trang.", self.config.cache_dir,
-                     self.page_cache.reused, self.page_cache.stored)
+            log.info("Bộ nhớ đệm dựng trang (%s): dùng lại %d trang, dựng mới %d trang; Markdown: %d trang lấy lại, "
+                     "%d trang chuyển mới.", self.config.cache_dir, self.page_cache.reused, self.page_cache.stored,
+                     self.cache.counts[(RENDER_KIND, True)], self.cache.counts[(RENDER_KIND, False)])
         enrich_search_index(
             config.site_dir,
             {p.url: procedure_summary(p.code, p.name, p.field) for p in self.content.procedures.all},

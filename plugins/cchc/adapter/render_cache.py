@@ -17,7 +17,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-from cchc.core.build_cache import BuildCache, digest
+from cchc.core.build_cache import BuildCache, digest, stable_text
 from cchc.core.sanitize import may_hold_unsafe
 
 KIND = "markdown"
@@ -56,9 +56,8 @@ class _Capture(logging.Handler):
 
 def settings_key(config) -> str | None:
     """What of the config shapes a render; None when it cannot be written down reliably."""
-    text = repr((config["markdown_extensions"], config["mdx_configs"], config.validation,
-                 config.use_directory_urls))
-    return None if " at 0x" in text else text  # an object without a stable repr: do not cache
+    return stable_text([config["markdown_extensions"], config["mdx_configs"], repr(config.validation),
+                        config.use_directory_urls])  # None: an object without a stable text, do not cache
 
 
 class CachedPage(Page):

@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import sqlite3
 import zlib
+from collections import Counter
 from importlib import metadata
 from pathlib import Path
 from typing import Any
@@ -50,6 +52,25 @@ def digest(*parts: str | bytes) -> str:
     return hasher.hexdigest()
 
 
+def stable_text(value: Any) -> str | None:
+    """A text that stays the same from one build to the next for settings that shape a cached value
+    (Markdown extensions and their options); None when a part cannot be written down reliably.
+    A function (e.g. the toc's `slugify: !!python/name:…`) stands for its name and its code."""
+    if isinstance(value, dict):
+        parts = [(stable_text(k), stable_text(v)) for k, v in value.items()]
+        return None if any(None in pair for pair in parts) else "{" + ",".join(f"{k}:{v}" for k, v in sorted(parts)) + "}"
+    if isinstance(value, (list, tuple)):
+        parts = [stable_text(item) for item in value]
+        return None if None in parts else "[" + ",".join(parts) + "]"
+    if isinstance(value, os.PathLike):  # MkDocs' `!relative` paths
+        return repr(os.fspath(value))
+    code = getattr(value, "__code__", None)
+    if code is not None and hasattr(value, "__qualname__"):
+        return f"{value.__module__}.{value.__qualname__}:{digest(code.co_code, repr(code.co_names))}"
+    text = repr(value)
+    return None if " at 0x" in text else text
+
+
 class BuildCache:
     FILE = "cache.sqlite3"
 
@@ -57,6 +78,7 @@ class BuildCache:
         self.folder = folder
         self.version = version if version is not None else version_key()
         self.hits = self.misses = 0
+        self.counts: Counter[tuple[str, bool]] = Counter()  # (kind, found) -> lookups, for the build log
         self._pending: dict[tuple[str, str], bytes] = {}
         self._db: sqlite3.Connection | None = None
         self._broken = False
@@ -90,10 +112,12 @@ class BuildCache:
                 entry = json.loads(zlib.decompress(row[0]))
                 if entry["version"] == self.version:
                     self.hits += 1
+                    self.counts[(kind, True)] += 1
                     return entry["value"]
         except (sqlite3.Error, ValueError, KeyError, TypeError, zlib.error):
             pass
         self.misses += 1
+        self.counts[(kind, False)] += 1
         return None
 
     def put(self, kind: str, key: str, value: Any) -> None:

@@ -11,7 +11,7 @@ from typing import Any
 import markdown
 from markupsafe import Markup
 
-from cchc.core.build_cache import BuildCache, digest
+from cchc.core.build_cache import BuildCache, digest, stable_text
 from cchc.core.sanitize import clean_html
 
 MORE = re.compile(r"<!--\s*more\s*-->", re.IGNORECASE)
@@ -25,8 +25,7 @@ class Excerpts:
     def __init__(self, extensions: tuple[str, ...] = ("tables",), configs: dict[str, Any] | None = None,
                  cache: BuildCache | None = None):
         self._markdown = markdown.Markdown(extensions=list(extensions), extension_configs=configs or {})
-        settings = repr((extensions, configs))
-        self._settings = None if " at 0x" in settings else settings  # no stable key: do not cache
+        self._settings = stable_text([list(extensions), configs or {}])  # None: no stable key, do not cache
         self._cache = cache
 
     def plain_text(self, markdown_text: str) -> str:

@@ -69,7 +69,7 @@ class Writer:
         return " ".join(self.rng.choice(self.sentences).rstrip(".;:") + "." for _ in range(count))
 
     def title(self, number: int) -> str:
-        words = self.rng.choice(self.sentences).split()[: self.rng.randrange(7, 14)]
+        words = self.rng.choice(self.sentences).split()[: self.rng.randrange(6, 11)]  # short enough to keep the number in the slug
         return " ".join(words).rstrip(".,;:") + f" (số {number})"
 
     def body(self, number: int, image: str | None) -> str:

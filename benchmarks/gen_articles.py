@@ -20,6 +20,7 @@ from pathlib import Path
 import yaml
 from PIL import Image
 
+from cchc.core.text.vietnamese import SLUG_MAX, slugify  # the project's own slug rule
 from gen_procedures import generate as generate_procedures
 
 REPO = Path(__file__).resolve().parent.parent
@@ -69,8 +70,12 @@ class Writer:
         return " ".join(self.rng.choice(self.sentences).rstrip(".;:") + "." for _ in range(count))
 
     def title(self, number: int) -> str:
-        words = self.rng.choice(self.sentences).split()[: self.rng.randrange(6, 11)]  # short enough to keep the number in the slug
-        return " ".join(words).rstrip(".,;:") + f" (số {number})"
+        words = self.rng.choice(self.sentences).split()[: self.rng.randrange(6, 11)]
+        title = " ".join(words).rstrip(".,;:") + f" (số {number})"
+        while len(words) > 3 and len(slugify(title)) > SLUG_MAX:  # the number must stay in the URL
+            words.pop()
+            title = " ".join(words).rstrip(".,;:") + f" (số {number})"
+        return title
 
     def body(self, number: int, image: str | None) -> str:
         rng = self.rng

@@ -162,4 +162,5 @@ def test_a_save_with_a_content_error_reports_it_like_a_full_build(served):
     site, server, _, _ = served
     log = server.save("content/tin-bai/2024/tin-05.md", "---\ntitle: Tin thứ 5\ndate: 2024-13-45\n---\nNội dung.\n")
     assert "content/tin-bai/2024/tin-05.md" in log and "[date]" in log, log
+    assert "Trang xem trước giữ nguyên bản cũ" in log and "site/" not in log, log  # serve writes no site/
     assert QUICK not in log

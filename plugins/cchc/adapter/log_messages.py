@@ -77,16 +77,20 @@ def install(standalone: bool = False) -> None:
             handler.addFilter(_FILTER)
 
 
-def build_stopped(error: BaseException) -> str | None:
-    """What the line MkDocs prints after a failed build means, in Vietnamese (None: nothing to add)."""
+def build_stopped(error: BaseException, serving: bool = False) -> str | None:
+    """What the line MkDocs prints after a failed build means, in Vietnamese (None: nothing to add).
+    `serving`: under `mkdocs serve`, where no site/ is written and a new save builds again."""
     text = str(error)
+    kept = ("Trang xem trước giữ nguyên bản cũ; sửa lỗi rồi lưu tệp, trang sẽ tự dựng lại." if serving
+            else "Thư mục site/ đang có không bị thay đổi.")
     strict = re.match(r"Aborted with (?P<counts>.+) in strict mode!", text)
     if strict:
         counts = strict["counts"].replace("warnings", "cảnh báo").replace("warning", "cảnh báo").replace("errors", "lỗi")
         return (f"Dừng dựng trang: có {counts} ở chế độ nghiêm ngặt (--strict, hoặc strict: true trong mkdocs.yml); "
-                "mỗi cảnh báo được in ở trên. Thư mục site/ đang có không bị thay đổi. "
+                f"mỗi cảnh báo được in ở trên. {kept} "
                 f"(Dòng tiếng Anh '{text}' của MkDocs có cùng ý nghĩa.)")
     if type(error).__name__ in ("PluginError", "BuildError"):
-        return ("Dừng dựng trang vì lỗi ở trên; thư mục site/ đang có không bị thay đổi. Sửa lỗi rồi chạy lại. "
+        fix = "" if serving else " Sửa lỗi rồi chạy lại."
+        return (f"Dừng dựng trang vì lỗi ở trên. {kept}{fix} "
                 "(Dòng tiếng Anh 'Aborted with a BuildError!' của MkDocs sau đó có cùng ý nghĩa.)")
     return None

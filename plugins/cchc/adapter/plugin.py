@@ -347,7 +347,7 @@ class CchcPlugin(BasePlugin[CchcConfig]):
 
     def on_build_error(self, error):
         self.built = False  # also called for the --strict abort, which comes after on_post_build
-        explanation = log_messages.build_stopped(error)
+        explanation = log_messages.build_stopped(error, serving=self.command == "serve")
         if explanation:
             log.error(explanation)
         if self.cache:

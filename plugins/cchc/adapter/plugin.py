@@ -230,6 +230,8 @@ class CchcPlugin(BasePlugin[CchcConfig]):
         return nav
 
     def on_env(self, env, config: MkDocsConfig, files: Files):
+        # A build's templates do not change while it runs: no stat() of every include on every page.
+        env.auto_reload = self.command == "serve"
         env.filters["cchc_slug"] = slugify
         env.filters["cchc_file"] = file_href  # content file paths: `{{ path | cchc_file | url }}`
         env.globals["cchc_agency"] = self.content.settings.agency  # header logo, footer of every page
@@ -328,7 +330,7 @@ class CchcPlugin(BasePlugin[CchcConfig]):
                      self.cache.counts[(RENDER_KIND, True)], self.cache.counts[(RENDER_KIND, False)])
         enrich_search_index(
             config.site_dir,
-            {p.url: procedure_summary(p.code, p.name, p.field) for p in self.content.procedures.all},
+            {p.url: procedure_summary(p.code, p.name, p.field_label) for p in self.content.procedures.all},
             {a.url: list(a.tags) for a in self.content.articles.articles if a.tags})
         self.built = True  # MkDocs may still abort after this event (--strict with warnings)
         if self.quick:

@@ -6,16 +6,6 @@ from cchc.core.procedures.procedure_index import ProcedureIndex
 from cchc.core.procedures.procedures import URL_ROOT
 
 TITLE = "Thủ tục hành chính"
-# Between the page's summary and the procedure's own steps in the rendered Markdown; the template splits there.
-STEPS_MARK = "<!-- cchc:trinh-tu -->"
-
-
-def _summary(procedure) -> str:
-    """One visible sentence with the code, name and lĩnh vực, first in the page's text: the search index
-    (built from the page text, not the template) then finds the procedure by each of them."""
-    name = procedure.name.replace("*", "\\*").replace("_", "\\_").replace("<", "&lt;")
-    field = procedure.field_label.replace("<", "&lt;")
-    return f"Thủ tục mã {procedure.code}: {name}. Lĩnh vực: {field}.\n\n{STEPS_MARK}\n\n"
 
 
 def procedure_pages(index: ProcedureIndex) -> list[PageSpec]:
@@ -41,7 +31,7 @@ def procedure_pages(index: ProcedureIndex) -> list[PageSpec]:
     for procedure in index.all:
         pages.append(PageSpec(
             url=procedure.url, title=procedure.name, template="cchc/procedure.html",
-            markdown=_summary(procedure) + procedure.body, source=procedure.content_path,
+            markdown=procedure.body, source=procedure.content_path,
             description=f"Thủ tục {procedure.code}: {procedure.name}. Lĩnh vực {procedure.field_label}.",
             data={"procedure": procedure, "group": index.group_of(procedure),
                   "replacement": index.replacement(procedure), "replaces": index.replaces(procedure)},

@@ -330,7 +330,7 @@ class CchcPlugin(BasePlugin[CchcConfig]):
                      self.cache.counts[(RENDER_KIND, True)], self.cache.counts[(RENDER_KIND, False)])
         enrich_search_index(
             config.site_dir,
-            {p.url: procedure_summary(p.code, p.name, p.field_label) for p in self.content.procedures.all},
+            {p.url: procedure_summary(p.code, p.name, p.field) for p in self.content.procedures.all},
             {a.url: list(a.tags) for a in self.content.articles.articles if a.tags})
         self.built = True  # MkDocs may still abort after this event (--strict with warnings)
         if self.quick:

@@ -1,14 +1,16 @@
 """Parts of Material's page frame rendered once and reused by every page that would get the same HTML.
 
-On a site of 3,000 procedures, Material's sidebar (the menu and the table of contents), footer and
-script blocks were a third of the time spent in templates, and they are the same for every procedure
-page. A part is reused only between pages that give it the same inputs, which go into its key:
-the part's name, the folder the page is in (its relative links depend on that), the menu with each
-entry's title, URL and active state, the page's hidden parts (`hide:`) and its neighbours. Pages in
-the menu, pages with a table of contents, and pages under whose URL a menu entry lives (their relative
-links to it differ) are always rendered. One cache per build (on_env), so nothing outlives a build.
+On a site of 3,000 procedures, Material's header (around the page title), menu and table of contents,
+footer, stylesheet, script and config blocks were more than half the time spent in templates, and
+they are the same for every procedure page. A part is reused only between pages that give it the
+same inputs, which go into its key: the part's name, the folder the page is in and its depth (its
+relative links depend on them), the menu with each entry's title, URL and active state, the page's
+hidden parts (`hide:`) and its neighbours. Pages in the menu, pages with a table of contents, and
+pages under whose URL a menu entry lives (their relative links to it differ) are always rendered.
+One cache per Jinja environment (on_env); what else the parts show (config, theme, agency) is fixed
+for an environment.
 
-In a template (theme/main.html):
+In a template (theme/main.html, theme/partials/header.html):
 
     {% block footer %}{% set key = cchc_chrome.key("footer", page, nav) %}
     {%- if key and cchc_chrome.has(key) %}{{ cchc_chrome.get(key) }}

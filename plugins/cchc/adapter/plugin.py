@@ -31,6 +31,7 @@ from ..core import urls
 from cchc.core.urls import file_href
 from cchc.core.text.vietnamese import slugify
 from . import log_messages
+from .chrome_cache import ChromeCache
 from .config import CchcConfig, site_problem
 from .feeds import FeedWriter
 from .html_fixes import valid_html
@@ -230,6 +231,9 @@ class CchcPlugin(BasePlugin[CchcConfig]):
         return nav
 
     def on_env(self, env, config: MkDocsConfig, files: Files):
+        # A build's templates do not change while it runs: no stat() of every include on every page.
+        env.auto_reload = self.command == "serve"
+        env.globals["cchc_chrome"] = ChromeCache()  # menu, footer, scripts: rendered once for many pages
         env.filters["cchc_slug"] = slugify
         env.filters["cchc_file"] = file_href  # content file paths: `{{ path | cchc_file | url }}`
         env.globals["cchc_agency"] = self.content.settings.agency  # header logo, footer of every page

@@ -16,6 +16,7 @@ import os
 import sqlite3
 import zlib
 from collections import Counter
+from concurrent.futures import Future, ThreadPoolExecutor
 from importlib import metadata
 from pathlib import Path
 from typing import Any
@@ -79,7 +80,8 @@ class BuildCache:
         self.version = version if version is not None else version_key()
         self.hits = self.misses = 0
         self.counts: Counter[tuple[str, bool]] = Counter()  # (kind, found) -> lookups, for the build log
-        self._pending: dict[tuple[str, str], bytes] = {}
+        self._pending: dict[tuple[str, str], Future] = {}  # compressed bytes, being made
+        self._compressor: ThreadPoolExecutor | None = None
         self._db: sqlite3.Connection | None = None
         self._broken = False
 
@@ -122,8 +124,11 @@ class BuildCache:
 
     def put(self, kind: str, key: str, value: Any) -> None:
         """Store a JSON-able value at the next flush()."""
-        data = json.dumps({"version": self.version, "value": value}, ensure_ascii=False)
-        self._pending[(kind, key)] = zlib.compress(data.encode("utf-8"), 1)
+        data = json.dumps({"version": self.version, "value": value}, ensure_ascii=False).encode("utf-8")
+        # zlib lets go of the GIL: a page's output is compressed on the other core while the next renders.
+        if self._compressor is None:
+            self._compressor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="cchc-cache")
+        self._pending[(kind, key)] = self._compressor.submit(zlib.compress, data, 1)
         if len(self._pending) >= 500:  # bounded memory on large sites
             self.flush()
 
@@ -132,7 +137,7 @@ class BuildCache:
         the next build slower."""
         if not self._pending:
             return
-        rows = [(kind, key, value) for (kind, key), value in self._pending.items()]
+        rows = [(kind, key, value.result()) for (kind, key), value in self._pending.items()]
         self._pending.clear()
         try:
             db = self._connect()
@@ -145,6 +150,9 @@ class BuildCache:
 
     def close(self) -> None:
         self.flush()
+        if self._compressor is not None:
+            self._compressor.shutdown()
+            self._compressor = None
         if self._db is not None:
             self._db.close()
             self._db = None

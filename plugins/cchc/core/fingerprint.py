@@ -63,11 +63,13 @@ class Fingerprinter:
         if dataclasses.is_dataclass(value) and not isinstance(value, type):
             fields = dataclasses.fields(value)
             params = type(value).__dataclass_params__
-            if params.frozen and params.repr and all(f.repr for f in fields):
-                # a record (frozen): its generated repr shows every field, fast; records define no __repr__
+            if params.frozen and params.repr:
+                # a record (frozen): its generated repr shows its fields, fast; records define no __repr__.
+                # Fields kept out of the repr (a procedure's line numbers) are digested after it.
                 text = repr(value)
                 if " at 0x" not in text:
-                    return text
+                    hidden = {f.name: getattr(value, f.name) for f in fields if not f.repr}
+                    return f"{text}{self._text(hidden)}" if hidden else text
             return f"{type(value).__qualname__}{self._text({f.name: getattr(value, f.name) for f in fields})}"
         if hasattr(value, "__dict__") and not callable(value):
             return f"{type(value).__qualname__}{self._text(dict(vars(value)))}"

@@ -10,6 +10,12 @@ from typing import Callable, TypeVar
 
 import yaml
 from frontmatter.default_handlers import YAMLHandler
+from yaml.composer import Composer
+from yaml.constructor import SafeConstructor
+from yaml.parser import Parser
+from yaml.reader import Reader
+from yaml.resolver import Resolver
+from yaml.scanner import Scanner
 
 from cchc.core.content_tree import plain_file
 from cchc.core.errors import ContentError
@@ -18,20 +24,6 @@ from cchc.core.text.vietnamese import nfc
 from cchc.core.text.yaml_messages import explain_yaml_error
 
 T = TypeVar("T")
-
-
-_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: several times faster
-
-
-class _TextLoader(_SafeLoader):
-    """YAML without float and timestamp guessing: '1.000080' stays a code, dates are parsed by us."""
-
-
-_TextLoader.yaml_implicit_resolvers = {
-    first: [(tag, rx) for tag, rx in resolvers
-            if tag not in ("tag:yaml.org,2002:float", "tag:yaml.org,2002:timestamp")]
-    for first, resolvers in _SafeLoader.yaml_implicit_resolvers.items()
-}
 
 
 # Frontmatter is a handful of keys: deeper nesting is a mistake (or an attack on the parser).
@@ -48,6 +40,65 @@ class _Refused(Exception):
         self.line, self.message, self.fix, self.earlier = line, message, fix, earlier
 
 
+class _CheckingComposer(Composer):
+    """PyYAML's composer, refusing anchors/aliases (the 'billion laughs' bomb) and deep nesting at the
+    first event that shows them, before anything is built: the recursion stays MAX_DEPTH deep and the
+    document is parsed once, whatever the input."""
+
+    _depth = 0
+
+    def compose_node(self, parent, index):
+        event = self.peek_event()
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            raise _Refused(event.start_mark.line, "Phần khai báo dùng bí danh YAML ('&tên' hoặc '*tên').",
+                           "Viết đầy đủ giá trị ở mỗi chỗ cần dùng; nếu giá trị bắt đầu bằng '&' hoặc '*' "
+                           "thì đặt nó trong ngoặc kép.")
+        if not isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+            return super().compose_node(parent, index)
+        if self._depth >= MAX_DEPTH:
+            raise _Refused(event.start_mark.line, f"Phần khai báo lồng nhau quá {MAX_DEPTH} cấp.",
+                           "Viết mỗi khóa một dòng 'khóa: giá trị'; danh sách chỉ cần một hoặc hai cấp.")
+        self._depth += 1
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
+
+
+try:
+    from yaml.cyaml import CParser  # libyaml's scanner and parser: several times faster
+except ImportError:
+    CParser = None
+
+if CParser is not None:  # libyaml parses, PyYAML's composer above (with the checks) builds the nodes
+    class _TextLoader(_CheckingComposer, CParser, SafeConstructor, Resolver):
+        """YAML without float and timestamp guessing: '1.000080' stays a code, dates are parsed by us."""
+
+        def __init__(self, stream):
+            CParser.__init__(self, stream)
+            _CheckingComposer.__init__(self)
+            SafeConstructor.__init__(self)
+            Resolver.__init__(self)
+else:
+    class _TextLoader(Reader, Scanner, Parser, _CheckingComposer, SafeConstructor, Resolver):
+        """YAML without float and timestamp guessing: '1.000080' stays a code, dates are parsed by us."""
+
+        def __init__(self, stream):
+            Reader.__init__(self, stream)
+            Scanner.__init__(self)
+            Parser.__init__(self)
+            _CheckingComposer.__init__(self)
+            SafeConstructor.__init__(self)
+            Resolver.__init__(self)
+
+
+_TextLoader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers
+            if tag not in ("tag:yaml.org,2002:float", "tag:yaml.org,2002:timestamp")]
+    for first, resolvers in Resolver.yaml_implicit_resolvers.items()
+}
+
+
 def _construct_mapping(loader, node, deep=False):
     seen: dict[str, int] = {}
     for key_node, _value in node.value:
@@ -57,36 +108,15 @@ def _construct_mapping(loader, node, deep=False):
                                "(lần đầu ở dòng {earlier}), không rõ giá trị nào đúng.",
                                f"Giữ một dòng '{key_node.value}: …' và xóa dòng còn lại.", seen[key_node.value])
             seen[key_node.value] = key_node.start_mark.line
-    return _SafeLoader.construct_mapping(loader, node, deep)
+    return SafeConstructor.construct_mapping(loader, node, deep)
 
 
 _TextLoader.construct_mapping = _construct_mapping
 
 
-def _check_structure(fm: str) -> None:
-    """Refuse anchors/aliases (the 'billion laughs' bomb) and deep nesting before anything is built.
-
-    Walks parser events, which needs no recursion and stops at the first problem: milliseconds and
-    a few kB whatever the input."""
-    depth = 0
-    for event in yaml.parse(fm, Loader=_SafeLoader):
-        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-            raise _Refused(event.start_mark.line, "Phần khai báo dùng bí danh YAML ('&tên' hoặc '*tên').",
-                           "Viết đầy đủ giá trị ở mỗi chỗ cần dùng; nếu giá trị bắt đầu bằng '&' hoặc '*' "
-                           "thì đặt nó trong ngoặc kép.")
-        if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
-            depth += 1
-            if depth > MAX_DEPTH:
-                raise _Refused(event.start_mark.line, f"Phần khai báo lồng nhau quá {MAX_DEPTH} cấp.",
-                               "Viết mỗi khóa một dòng 'khóa: giá trị'; danh sách chỉ cần một hoặc hai cấp.")
-        elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
-            depth -= 1
-
-
 class _Handler(YAMLHandler):
     def load(self, fm: str, **kwargs):
-        _check_structure(fm)
-        return yaml.load(fm, Loader=_TextLoader)  # noqa: S506 - SafeLoader subclass
+        return yaml.load(fm, Loader=_TextLoader)  # noqa: S506 - safe constructor, checked composer
 
 
 @dataclass(frozen=True)
@@ -111,17 +141,20 @@ def _normalise(value):
 
 
 # `mkdocs serve` rebuilds in one process: a file whose bytes did not change is not parsed again.
-_PARSED: dict[tuple[str, str], tuple[bytes, SourceFile | ContentError]] = {}
+_PARSED: dict[tuple[str, str], tuple[bytes, SourceFile | ContentError | None]] = {}
 
 
 def read_source(abs_path: Path, shown_path: str) -> SourceFile | ContentError:
     data = abs_path.read_bytes()
     key, fingerprint = (str(abs_path), shown_path), hashlib.sha256(data).digest()
     known = _PARSED.get(key)
-    if known is not None and known[0] == fingerprint:
+    if known is not None and known[0] == fingerprint and known[1] is not None:
         return copy.deepcopy(known[1])  # callers get their own meta, as from a fresh parse
     result = _parse(data, shown_path)
-    _PARSED[key] = (fingerprint, copy.deepcopy(result))
+    # A copy is kept only when the same bytes are read a second time (a rebuild): a build reads each
+    # file once, and copying every parse cost a build of 3,000 procedures half a second.
+    again = known is not None and known[0] == fingerprint
+    _PARSED[key] = (fingerprint, copy.deepcopy(result) if again else None)
     return result
 
 

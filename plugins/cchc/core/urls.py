@@ -15,6 +15,7 @@ TAG = "the"
 CATEGORIES_INDEX = f"{CATEGORY}/"  # every category with its count
 TAGS_INDEX = f"{TAG}/"
 PROCEDURES = "thu-tuc-hanh-chinh/"
+PROCEDURE_CHANGES = f"{PROCEDURES}thay-doi/"  # the change log; its pages: listing_page_url
 PLANS = "ke-hoach/"
 QUOTA = "chi-tieu/"
 

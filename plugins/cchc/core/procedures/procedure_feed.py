@@ -11,6 +11,7 @@ from feedgen.feed import FeedGenerator
 from cchc.core.procedures.procedure_index import Change, ProcedureIndex
 from cchc.core.procedures.procedures import UNKNOWN, URL_ROOT
 from cchc.core.settings import Settings
+from cchc.core.urls import PROCEDURE_CHANGES
 
 FEED_PATH = f"{URL_ROOT}feed.xml"
 
@@ -34,7 +35,7 @@ def procedure_feed(index: ProcedureIndex, settings: Settings) -> bytes:
     base = settings.site_url
     feed = FeedGenerator()
     feed.title(f"Thay đổi thủ tục hành chính – {settings.site_name}")
-    feed.link(href=f"{base}{URL_ROOT}thay-doi/", rel="alternate")
+    feed.link(href=f"{base}{PROCEDURE_CHANGES}", rel="alternate")
     feed.description("Thủ tục hành chính công bố mới, sửa đổi, bổ sung và bãi bỏ.")
     feed.language("vi")
     changes = index.changes[: settings.feed_items]

@@ -1,21 +1,14 @@
 """The procedures' pages (niêm yết công khai TTHC): listing, one page each, lĩnh vực, abolished, changes."""
 from __future__ import annotations
 
-from cchc.core.pages import PageSpec
+from cchc.core.pages import PageSpec, paginate
 from cchc.core.procedures.procedure_index import ProcedureIndex
 from cchc.core.procedures.procedures import URL_ROOT
+from cchc.core.urls import PROCEDURE_CHANGES
 
 TITLE = "Thủ tục hành chính"
-# Between the page's summary and the procedure's own steps in the rendered Markdown; the template splits there.
-STEPS_MARK = "<!-- cchc:trinh-tu -->"
-
-
-def _summary(procedure) -> str:
-    """One visible sentence with the code, name and lĩnh vực, first in the page's text: the search index
-    (built from the page text, not the template) then finds the procedure by each of them."""
-    name = procedure.name.replace("*", "\\*").replace("_", "\\_").replace("<", "&lt;")
-    field = procedure.field_label.replace("<", "&lt;")
-    return f"Thủ tục mã {procedure.code}: {name}. Lĩnh vực: {field}.\n\n{STEPS_MARK}\n\n"
+# Rows of the change log per page: a province's 3,000 changes would make one page of 1.5 MB.
+CHANGES_PER_PAGE = 100
 
 
 def procedure_pages(index: ProcedureIndex) -> list[PageSpec]:
@@ -28,10 +21,9 @@ def procedure_pages(index: ProcedureIndex) -> list[PageSpec]:
     ), PageSpec(
         url=f"{URL_ROOT}da-bai-bo/", title="Thủ tục hành chính đã bãi bỏ", template="cchc/procedures-abolished.html",
         data={"items": index.abolished, "index": index},
-    ), PageSpec(
-        url=f"{URL_ROOT}thay-doi/", title="Thủ tục hành chính mới, sửa đổi, bãi bỏ", template="cchc/procedure-changes.html",
-        data={"changes": index.changes, "index": index},
     )]
+    pages += paginate(index.changes, CHANGES_PER_PAGE, PROCEDURE_CHANGES, "Thủ tục hành chính mới, sửa đổi, bãi bỏ",
+                      "cchc/procedure-changes.html", {"index": index})
     for group in index.groups:
         pages.append(PageSpec(
             url=group.url, title=f"Thủ tục hành chính lĩnh vực {group.name}", template="cchc/procedures.html",
@@ -41,7 +33,7 @@ def procedure_pages(index: ProcedureIndex) -> list[PageSpec]:
     for procedure in index.all:
         pages.append(PageSpec(
             url=procedure.url, title=procedure.name, template="cchc/procedure.html",
-            markdown=_summary(procedure) + procedure.body, source=procedure.content_path,
+            markdown=procedure.body, source=procedure.content_path,
             description=f"Thủ tục {procedure.code}: {procedure.name}. Lĩnh vực {procedure.field_label}.",
             data={"procedure": procedure, "group": index.group_of(procedure),
                   "replacement": index.replacement(procedure), "replaces": index.replaces(procedure)},

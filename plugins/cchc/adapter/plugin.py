@@ -20,7 +20,6 @@ from cchc.core.errors import ContentError, ordered, summary
 from cchc.core.news.feeds import feed_paths
 from cchc.core.pages import PageSpec
 from cchc.core.sanitize import clean_html, may_hold_unsafe, removals
-from cchc.core.text.search_terms import procedure_summary
 from cchc.core.settings import Agency, Settings
 from cchc.core.news.embed import embed_outputs
 from cchc.core.media.image_cache import ImageCache
@@ -39,7 +38,7 @@ from .navigation import section_entry, small_navigation
 from .page_cache import PageCache
 from .quick_rebuild import QuickRebuild
 from .render_cache import KIND as RENDER_KIND, CachedPage
-from .search_index import enrich_search_index
+from .search_index import article_tags, enrich_search_index, lead_texts
 from .staging import StagedOutput, StagingError
 
 log = logging.getLogger("mkdocs.plugins.cchc")
@@ -332,8 +331,7 @@ class CchcPlugin(BasePlugin[CchcConfig]):
                      self.cache.counts[(RENDER_KIND, True)], self.cache.counts[(RENDER_KIND, False)])
         enrich_search_index(
             config.site_dir,
-            {p.url: procedure_summary(p.code, p.name, p.field) for p in self.content.procedures.all},
-            {a.url: list(a.tags) for a in self.content.articles.articles if a.tags})
+            lead_texts(self.content), article_tags(self.content))
         self.built = True  # MkDocs may still abort after this event (--strict with warnings)
         if self.quick:
             self.quick.remember(config, self.files, self.nav, self.env)

@@ -31,9 +31,8 @@ from cchc.core.procedures.procedures import FOLDER as PROCEDURES
 from cchc.core.quota.plans import FOLDER as PLANS
 from cchc.core.record_memo import RecordMemo
 from cchc.core.same_data import SameData
-from cchc.core.text.search_terms import procedure_summary
 
-from .search_index import replace_pages
+from .search_index import article_tags, lead_texts, replace_pages
 
 if TYPE_CHECKING:
     from .plugin import CchcPlugin
@@ -204,8 +203,7 @@ class QuickRebuild:
             return
         self.search_index = replace_pages(
             config.site_dir, new_entries, [f.page.url for f in doc_files],
-            {p.url: procedure_summary(p.code, p.name, p.field) for p in content.procedures.all},
-            {a.url: list(a.tags) for a in content.articles.articles if a.tags}, self.search_index)
+            lead_texts(content), article_tags(content), self.search_index)
 
 
 def _is_record(path: Path, content_root: Path) -> bool:

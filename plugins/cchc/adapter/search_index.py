@@ -5,7 +5,16 @@ import html
 import json
 from pathlib import Path
 
-from cchc.core.text.search_terms import folded_terms
+from cchc.core.text.search_terms import folded_terms, procedure_summary
+
+
+def lead_texts(content) -> dict[str, str]:
+    """Page URL -> what the search result of a procedure starts with: its code, name and lĩnh vực."""
+    return {p.url: procedure_summary(p.code, p.name, p.field_label) for p in content.procedures.all}
+
+
+def article_tags(content) -> dict[str, list[str]]:
+    return {a.url: list(a.tags) for a in content.articles.articles if a.tags}
 
 
 def _path(site_dir: str) -> Path:

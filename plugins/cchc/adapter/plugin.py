@@ -87,6 +87,7 @@ class CchcPlugin(BasePlugin[CchcConfig]):
         self.cache: BuildCache | None = None
         self.page_cache: PageCache | None = None
         self.home_markdown = ""
+        self.outputs: dict[str, bytes] = {}  # exports and the embeddable box of this build, as published
         self.quick: QuickRebuild | None = None  # mkdocs serve only
 
     def on_startup(self, *, command, dirty):
@@ -136,7 +137,8 @@ class CchcPlugin(BasePlugin[CchcConfig]):
                                   inclusion=InclusionLevel.INCLUDED if spec.in_nav else InclusionLevel.NOT_IN_NAV)
             file.dest_uri = spec.dest_uri  # published at its URL; MkDocs resolves links from src_uri
             files.append(file)
-        for path, data in self.generated_outputs().items():
+        self.outputs = self.generated_outputs()
+        for path, data in self.outputs.items():
             files.append(File.generated(config, path, content=data))
         self._add_content_assets(files, config)
         return files

@@ -25,6 +25,7 @@ from mkdocs.commands.build import _build_page, _populate_page
 from mkdocs.structure.files import InclusionLevel
 
 from cchc.core.content import load_content
+from cchc.core.media.media import Media
 from cchc.core.news.articles import FOLDER as ARTICLES
 from cchc.core.news.feeds import build_feeds
 from cchc.core.procedures.procedures import FOLDER as PROCEDURES
@@ -69,12 +70,14 @@ def _changed(before: dict, after: dict) -> set[str]:
     return {path for path in before.keys() | after.keys() if before.get(path) != after.get(path)}
 
 
-def _write_if_changed(path: Path, data: bytes) -> bool:
-    if path.is_file() and path.read_bytes() == data:
-        return False
+def _write(path: Path, data: bytes) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(data)
-    return True
+
+
+def _write_if_changed(path: Path, data: bytes) -> None:
+    if not (path.is_file() and path.read_bytes() == data):
+        _write(path, data)
 
 
 @dataclass
@@ -87,8 +90,6 @@ class LastBuild:
     order: list[tuple[str, str]]  # (src_uri, url) of every generated page, in the order of the files
     menu: list[tuple[str, str]]  # (src_uri, title) of the pages in the nav
     specs: dict  # src_uri -> PageSpec the pages were rendered from
-    outputs: dict[str, bytes]  # exports and the embeddable box, as written
-    media: dict[str, str]  # site path -> cached file published there
 
 
 class QuickRebuild:
@@ -108,8 +109,7 @@ class QuickRebuild:
         specs = plugin.specs
         self.search_index = None  # the full build wrote a new one
         self.last = LastBuild(
-            config, files, nav, env, source_state(self.roots(config)), _order(specs), _menu(specs), dict(specs),
-            plugin.generated_outputs(), {path: str(cached) for path, cached in plugin.media.files.items()})
+            config, files, nav, env, source_state(self.roots(config)), _order(specs), _menu(specs), dict(specs))
 
     def wrap(self, builder: Callable[[], None]) -> Callable[[], None]:
         def rebuild(config=None) -> None:
@@ -149,8 +149,9 @@ class QuickRebuild:
             return None  # pages added, removed, moved to another URL or renamed in the menu
         compare = SameData()
         stale = [src for src, spec in specs.items() if not compare.same(last.specs[src], spec)]
+        previous = plugin.media
         plugin.content, plugin.media, plugin.specs = content, media, specs
-        self._publish_files(last, content, media)
+        self._publish_files(Path(last.config.site_dir), previous, media)
         self._render(last, stale, content)
         last.state, last.specs = state, specs
         return len(stale)
@@ -158,19 +159,19 @@ class QuickRebuild:
     def _plugins_known(self, config) -> bool:
         return all(type(p).__module__ in KNOWN_PLUGINS for p in config.plugins.values())
 
-    def _publish_files(self, last: LastBuild, content, media) -> None:
-        site = Path(last.config.site_dir)
-        outputs = self.plugin.generated_outputs()
+    def _publish_files(self, site: Path, previous: Media, media: Media) -> None:
+        """Exports, the embeddable box, cards: written where they differ from what the site has."""
+        plugin = self.plugin
+        outputs = plugin.generated_outputs()
         for path, data in outputs.items():
-            if last.outputs.get(path) != data:
-                _write_if_changed(site / path, data)
-        last.outputs = outputs
-        published = {path: str(cached) for path, cached in media.files.items()}
-        for path, cached in published.items():
-            if last.media.get(path) != cached or not (site / path).is_file():
+            if plugin.outputs.get(path) != data:
+                _write(site / path, data)
+        plugin.outputs = outputs
+        published = previous.files
+        for path, cached in media.files.items():
+            if published.get(path) != cached or not (site / path).is_file():
                 (site / path).parent.mkdir(parents=True, exist_ok=True)
                 shutil.copyfile(cached, site / path)
-        last.media = published
 
     def _render(self, last: LastBuild, stale: list[str], content) -> None:
         """MkDocs' own steps for each stale page (every plugin's page events run), then what the

@@ -27,7 +27,7 @@ GROUPS: dict[type, Callable[[Any], tuple]] = {
     Month: lambda m: (m.year, m.month, m.url, m.label, [a.url for a in m.articles]),
     Year: lambda y: (y.year, y.url, [(m.month, m.url, m.label, m.count) for m in y.months]),
 }
-_PLAIN = (str, int, float, bool, type(None), date, datetime, time)
+PLAIN = (str, int, float, bool, type(None), date, datetime, time)  # values that are their own text
 
 
 class Fingerprinter:
@@ -38,7 +38,7 @@ class Fingerprinter:
         return hashlib.sha256(self._text(value).encode("utf-8")).hexdigest()
 
     def _text(self, value: Any) -> str:
-        if isinstance(value, _PLAIN):  # str subclasses (Markup) too: their repr is their text
+        if isinstance(value, PLAIN):  # str subclasses (Markup) too: their repr is their text
             return f"{type(value).__name__}:{value!r}"
         known = self._memo.get(id(value))
         if known is not None and known[0] is value:

@@ -11,12 +11,9 @@ from __future__ import annotations
 
 import dataclasses
 from functools import cached_property, lru_cache
-from datetime import date, datetime, time
 from typing import Any
 
-from cchc.core.fingerprint import GROUPS
-
-_PLAIN = (str, int, float, bool, type(None), date, datetime, time)
+from cchc.core.fingerprint import GROUPS, PLAIN
 
 
 class SameData:
@@ -31,7 +28,7 @@ class SameData:
             return True
         if type(old) is not type(new):
             return False
-        if isinstance(new, _PLAIN):
+        if isinstance(new, PLAIN):
             return old == new
         pair = (id(old), id(new))
         known = self._known.get(pair)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import struct
 import zlib
 from pathlib import Path
@@ -14,6 +15,7 @@ from PIL import Image, ImageChops
 
 from conftest import Site, article
 
+from cchc.core.media.card_batch import BATCH
 from cchc.core.media.fonts import vietnamese_font
 from cchc.core.media.images import ImageSettings, PublishedImage, Variant
 from cchc.core.media.picture import responsive_body
@@ -120,6 +122,30 @@ def test_second_build_processes_no_image(phone_site):
     _, first, second = phone_site
     assert "Ảnh: 3 ảnh/thẻ chia sẻ mới được xử lý, 0 lấy lại" in first.stderr  # one photo, two cards
     assert "Ảnh: 0 ảnh/thẻ chia sẻ mới được xử lý, 3 lấy lại" in second.stderr
+
+
+def test_cards_of_a_larger_site_are_drawn_in_other_processes_during_the_build(tmp_path):
+    """Over one batch of cards, they are drawn in worker processes while pages render, and copied to
+    the site at the end of the build: every article still has its own card, byte for byte."""
+    site = Site(tmp_path)
+    count = BATCH + 6
+    for i in range(count):
+        site.add_article(f"2025/bai-{i:03d}.md", f"Tin cải cách hành chính số {i:03d}", f"2025-03-{1 + i % 28:02d} 08:00")
+    first = site.build()
+    assert re.search(rf"Ảnh chia sẻ: vẽ {count} thẻ ở [1-9]\d* tiến trình phụ", first.stderr), first.stderr
+    assert f"Ảnh: {count} ảnh/thẻ chia sẻ mới được xử lý, 0 lấy lại" in first.stderr
+    cards = sorted((site.root / "site" / "tin-bai").rglob("the-chia-se.png"))
+    assert len(cards) == count
+    sample = cards[-1]  # 'số 069', dated 2025-03-14
+    number = int(sample.parent.name.rsplit("-", 1)[1])
+    expected = draw_card(f"Tin cải cách hành chính số {number:03d}", f"ngày {1 + number % 28:02d} tháng 03 năm 2025",
+                         "Sở Thử nghiệm", vietnamese_font(400), vietnamese_font(700))
+    assert sample.read_bytes() == expected
+    before = {p: p.read_bytes() for p in cards}
+    second = site.build()
+    assert "Ảnh chia sẻ: vẽ" not in second.stderr  # all known: nothing to draw, nothing started
+    assert f"Ảnh: 0 ảnh/thẻ chia sẻ mới được xử lý, {count} lấy lại" in second.stderr
+    assert {p: p.read_bytes() for p in cards} == before
 
 
 def test_embeddable_box_and_its_json(phone_site):

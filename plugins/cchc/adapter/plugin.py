@@ -174,8 +174,9 @@ class CchcPlugin(BasePlugin[CchcConfig]):
                 continue
             files.append(asset)
         report_errors(clashes)
+        pending = self.media.pending_files  # still being drawn: copied in on_post_build
         for site_path, cached in sorted(self.media.files.items()):
-            if files.get_file_from_path(site_path) is None:
+            if site_path not in pending and files.get_file_from_path(site_path) is None:
                 files.append(File.generated(config, site_path, abs_src_path=str(cached)))
 
     def generated_outputs(self) -> dict[str, bytes]:
@@ -197,11 +198,20 @@ class CchcPlugin(BasePlugin[CchcConfig]):
     def collect_media(self, content: Content, previous: Media | None = None) -> Media:
         """The published images and cards of the content, through the image cache of this build."""
         cache = self.image_cache
-        processed, reused = cache.processed, cache.reused
-        media = publish_media(content, cache, previous=previous)
-        log.info("Ảnh: %d ảnh/thẻ chia sẻ mới được xử lý, %d lấy lại từ bộ nhớ đệm %s.",
-                 cache.processed - processed, cache.reused - reused, content.settings.image_cache)
+        self._media_counts = (cache.processed, cache.reused)
+        # A full build draws missing cards in other processes while it renders pages (on_post_build waits).
+        media = publish_media(content, cache, previous=previous, background=previous is None)
+        if media.pending is None:
+            self._log_media_counts()
+        else:
+            log.info("Ảnh chia sẻ: vẽ %d thẻ ở %d tiến trình phụ trong lúc dựng trang.",
+                     len(media.pending.jobs), media.pending.processes)
         return media
+
+    def _log_media_counts(self) -> None:
+        cache, (processed, reused) = self.image_cache, self._media_counts
+        log.info("Ảnh: %d ảnh/thẻ chia sẻ mới được xử lý, %d lấy lại từ bộ nhớ đệm %s.",
+                 cache.processed - processed, cache.reused - reused, self.content.settings.image_cache)
 
     def _picture(self, image, href: str, kind: str = "cover", alt: str | None = None, lazy: bool = False) -> Markup:
         """Jinja filter: `{{ a.image | cchc_picture(a.image.path | cchc_file | url, 'thumb', '', true) }}`."""
@@ -325,6 +335,10 @@ class CchcPlugin(BasePlugin[CchcConfig]):
 
     @event_priority(-50)  # after the search plugin has written its index
     def on_post_build(self, config: MkDocsConfig):
+        if self.media.pending is not None:  # the cards drawn during the build
+            for site_path, cached in self.media.finish().items():
+                File.generated(config, site_path, abs_src_path=str(cached)).copy_file()
+            self._log_media_counts()
         if self.cache:
             self.cache.close()
         if self.page_cache:
@@ -351,6 +365,7 @@ class CchcPlugin(BasePlugin[CchcConfig]):
 
     def on_build_error(self, error):
         self.built = False  # also called for the --strict abort, which comes after on_post_build
+        self.media.cancel()
         explanation = log_messages.build_stopped(error, serving=self.command == "serve")
         if explanation:
             log.error(explanation)

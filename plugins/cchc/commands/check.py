@@ -32,8 +32,10 @@ def run(args, settings) -> int:
         if status:
             return status
     content = load_content(settings)
-    # images are checked by processing them (into the build's cache, so the next build reuses them)
-    content.errors.extend(publish_media(content, ImageCache(settings.project_dir / settings.image_cache)).errors)
+    # images are checked by processing them (into the build's cache, so the next build reuses them);
+    # social cards cannot be wrong: they are left to the build
+    cache = ImageCache(settings.project_dir / settings.image_cache)
+    content.errors.extend(publish_media(content, cache, cards=False).errors)
     for error in ordered(content.errors):
         print(error)
     if getattr(args, "incomplete", False):

@@ -59,22 +59,38 @@ class ImageCache:
             digest.update(part)
         return digest.hexdigest()
 
-    def known(self, key: str) -> Entry | None:
-        """An entry this cache already read or wrote (counted as reused), without touching the disk."""
-        entry = self._known.get(key)
-        if entry is not None:
-            with self._lock:
-                self.reused += 1
-        return entry
-
-    def get_or_make(self, key: str, make: Callable[[], tuple[dict, dict[str, bytes]]]) -> Entry:
-        """The cached entry for `key`, or make() -> (meta, name -> bytes) stored first. Exceptions of
-        make() pass through and store nothing."""
+    def find(self, key: str) -> Entry | None:
+        """The stored entry for `key` (counted as reused), or None; read from disk once per process."""
         entry = self._known.get(key) or self._read(key)
         if entry is not None:
             self._known[key] = entry
             with self._lock:
                 self.reused += 1
+        return entry
+
+    def planned_file(self, key: str, name: str) -> Path:
+        """Where the only output `name` of entry `key` is, or will be once a worker stored it."""
+        return self._path(key) / self.file_name(0, name)
+
+    def remember(self, key: str, names: dict[str, str]) -> None:
+        """An entry another process stored (media.card_batch): known from now on without a read."""
+        self._known.setdefault(key, Entry(self._path(key), {}, names))
+
+    def count_processed(self, made: int, reused: int) -> None:
+        with self._lock:
+            self.processed += made
+            self.reused += reused
+
+    @staticmethod
+    def file_name(index: int, name: str) -> str:
+        """An output's file in its entry's folder: by position, so a site path never becomes a file name."""
+        return f"{index}{Path(name).suffix}"
+
+    def get_or_make(self, key: str, make: Callable[[], tuple[dict, dict[str, bytes]]]) -> Entry:
+        """The cached entry for `key`, or make() -> (meta, name -> bytes) stored first. Exceptions of
+        make() pass through and store nothing."""
+        entry = self.find(key)
+        if entry is not None:
             return entry
         meta, outputs = make()
         with self._lock:
@@ -99,7 +115,7 @@ class ImageCache:
     def _write(self, key: str, meta: dict, outputs: dict[str, bytes]) -> Entry:
         final = self._path(key)
         final.parent.mkdir(parents=True, exist_ok=True)
-        names = {name: f"{i}{Path(name).suffix}" for i, name in enumerate(sorted(outputs))}
+        names = {name: self.file_name(i, name) for i, name in enumerate(sorted(outputs))}
         temp = Path(tempfile.mkdtemp(prefix=f".{key[:8]}-", dir=final.parent))
         try:
             for name, file_name in names.items():

@@ -4,7 +4,6 @@ name the article and the image."""
 from __future__ import annotations
 
 import json
-import os
 import posixpath
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -19,7 +18,8 @@ from cchc.core.media.fonts import MISSING as FONT_MISSING, vietnamese_font
 from cchc.core.media.image_cache import ImageCache
 from cchc.core.media.images import ImageProblem, ImageSettings, PublishedImage, Variant, is_raster, process
 from cchc.core.records import Article
-from cchc.core.media.social_card import CardStyle, card_path, draw_card
+from cchc.core.media.card_batch import CARD, CardBatch, CardFace, CardJob, workers
+from cchc.core.media.social_card import CardStyle, card_path
 
 _PLACEHOLDER = "IMG"  # cache entries are named by role, not by path: the same photo anywhere is one entry
 
@@ -40,15 +40,26 @@ class Media:
     card_keys: dict[str, tuple[Article, str]] = field(default_factory=dict)  # url -> (article, cache key)
     errors: list[ContentError] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)
+    pending: CardBatch | None = None  # cards being drawn in other processes
+    pending_files: set[str] = field(default_factory=set)  # their site paths, in card_files already
 
     @property
     def files(self) -> dict[str, Path]:
-        """Every file to publish: site path -> cached file."""
+        """Every file to publish: site path -> cached file (pending cards included: see finish)."""
         return {**self.image_files, **self.card_files}
 
+    def finish(self) -> dict[str, Path]:
+        """Wait for the pending cards; the files that are ready now and were not before."""
+        if self.pending is not None:
+            self.pending.wait()
+            self.pending = None
+        ready, self.pending_files = {path: self.card_files[path] for path in sorted(self.pending_files)}, set()
+        return ready
 
-def _workers() -> int:
-    return max(1, min(4, os.cpu_count() or 1))
+    def cancel(self) -> None:
+        if self.pending is not None:
+            self.pending.cancel()
+            self.pending = None
 
 
 def _rebased(published: PublishedImage, path: str) -> PublishedImage:
@@ -138,7 +149,7 @@ def _images(content: Content, cache: ImageCache, settings: ImageSettings, media:
 
     # Pillow releases the GIL while it decodes, resizes and encodes: one thread per core is a real
     # speed-up, and the results are used in file order, so the output does not depend on timing.
-    with ThreadPoolExecutor(max_workers=_workers()) as pool:
+    with ThreadPoolExecutor(max_workers=workers()) as pool:
         results = list(pool.map(publish, sources))
     for (path, _), result in zip(sources, results):
         if isinstance(result, ImageProblem):
@@ -153,7 +164,8 @@ def _images(content: Content, cache: ImageCache, settings: ImageSettings, media:
         media.image_files.update(files)
 
 
-def _cards(content: Content, cache: ImageCache, media: Media, style: CardStyle, previous: Media | None) -> None:
+def _cards(content: Content, cache: ImageCache, media: Media, style: CardStyle, previous: Media | None,
+           background: bool) -> None:
     regular, bold = vietnamese_font(400), vietnamese_font(700)
     if regular is None or bold is None:
         media.notices.append(f"Không tạo ảnh chia sẻ (og:image) cho bài viết: {FONT_MISSING}")
@@ -165,35 +177,37 @@ def _cards(content: Content, cache: ImageCache, media: Media, style: CardStyle, 
                                ensure_ascii=False)
         return cache.key(described.encode(), "social-card-2")
 
-    def card(item: tuple[Article, str]):
-        article, key = item
-        return cache.get_or_make(key, lambda: (
-            {}, {"card.png": draw_card(article.title, article.date_label, agency, regular, bold, style)}))
-
     articles = content.articles.articles
     earlier = previous.card_keys if previous is not None else {}
     keys = [earlier[a.url][1] if a.url in earlier and earlier[a.url][0] is a else key(a) for a in articles]
-    entries = [cache.known(key) for key in keys]  # mkdocs serve: every card but the saved article's
-    missing = [i for i, entry in enumerate(entries) if entry is None]
-    if missing:
-        with ThreadPoolExecutor(max_workers=_workers()) as pool:
-            for i, entry in zip(missing, pool.map(card, [(articles[i], keys[i]) for i in missing])):
-                entries[i] = entry
-    for article, key_, entry in zip(articles, keys, entries):
-        media.cards[article.url] = card_path(article.url)
-        media.card_files[card_path(article.url)] = entry.file("card.png")
+    jobs = []
+    for article, key_ in zip(articles, keys):
+        path = media.cards[article.url] = card_path(article.url)
+        entry = cache.find(key_)  # drawn by an earlier build (or, in mkdocs serve, known in memory)
+        if entry is None:
+            jobs.append(CardJob(key_, article.title, article.date_label))
+            media.pending_files.add(path)
+        media.card_files[path] = entry.file(CARD) if entry else cache.planned_file(key_, CARD)
         media.card_keys[article.url] = (article, key_)
+    if jobs:
+        media.pending = CardBatch(cache, CardFace(agency, regular, bold, style), jobs, background)
+        if not media.pending.processes:  # drawn already, in this process
+            media.finish()
 
 
 def publish_media(content: Content, cache: ImageCache, settings: ImageSettings = ImageSettings(),
-                  style: CardStyle = CardStyle(), previous: Media | None = None) -> Media:
+                  style: CardStyle = CardStyle(), previous: Media | None = None, cards: bool = True,
+                  background: bool = False) -> Media:
     """`previous`: the media of the last build when only Markdown changed since (mkdocs serve): the
-    image files are the same, so their published copies are kept; uses and cards are checked again."""
+    image files are the same, so their published copies are kept; uses and cards are checked again.
+    `cards`: False to check images only (`cchc check`). `background`: cards still missing are drawn
+    in other processes; `Media.finish()` waits for them before their files are copied."""
     media = Media()
     if previous is None:
         _images(content, cache, settings, media)
     else:
         media.images, media.image_files = dict(previous.images), dict(previous.image_files)
         _uses(content, media, lines=False)  # no image is processed: lines only for errors
-    _cards(content, cache, media, style, previous)
+    if cards and not (content.errors or media.errors):  # a build that will stop needs no cards
+        _cards(content, cache, media, style, previous, background)
     return media

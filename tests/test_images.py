@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import re
+import sys
 import struct
 import zlib
 from pathlib import Path
@@ -15,11 +16,12 @@ from PIL import Image, ImageChops
 
 from conftest import Site, article
 
-from cchc.core.media.card_batch import BATCH
+from cchc.core.media.card_batch import CARD, IN_PROCESS, CardBatch, CardFace, CardJob, workers
+from cchc.core.media.image_cache import ImageCache
 from cchc.core.media.fonts import vietnamese_font
 from cchc.core.media.images import ImageSettings, PublishedImage, Variant
 from cchc.core.media.picture import responsive_body
-from cchc.core.media.social_card import draw_card, fit_title, wrap_words
+from cchc.core.media.social_card import CardStyle, draw_card, fit_title, wrap_words
 
 TITLE = "Hội nghị triển khai công tác cải cách hành chính năm 2025 tại Sở"
 URL = "tin-bai/2025/03/hoi-nghi-trien-khai-cong-tac-cai-cach-hanh-chinh-nam-2025-tai-so/"
@@ -125,10 +127,10 @@ def test_second_build_processes_no_image(phone_site):
 
 
 def test_cards_of_a_larger_site_are_drawn_in_other_processes_during_the_build(tmp_path):
-    """Over one batch of cards, they are drawn in worker processes while pages render, and copied to
+    """Over a few dozen cards, they are drawn in worker processes while pages render, and copied to
     the site at the end of the build: every article still has its own card, byte for byte."""
     site = Site(tmp_path)
-    count = BATCH + 6
+    count = IN_PROCESS + 6
     for i in range(count):
         site.add_article(f"2025/bai-{i:03d}.md", f"Tin cải cách hành chính số {i:03d}", f"2025-03-{1 + i % 28:02d} 08:00")
     first = site.build()
@@ -297,3 +299,21 @@ def test_bomb_is_refused_while_other_threads_check_images():
     finally:
         sys.setswitchinterval(interval)
     assert all(results), f"{results.count(False)} of 5000 bombs passed"
+
+
+@pytest.mark.parametrize("python", ["/bin/false", "/khong/co/python"])
+def test_cards_are_drawn_here_when_a_worker_fails_or_cannot_start(tmp_path, monkeypatch, python):
+    """A worker that exits with an error, or a system where no process can start: same cards, drawn
+    in this process, nothing left behind in the cache folder but the cards."""
+    face = CardFace("Sở Thử nghiệm", vietnamese_font(400), vietnamese_font(700), CardStyle())
+    jobs = [CardJob(f"{i:064x}", f"Tin số {i}", "ngày 05 tháng 03 năm 2025") for i in range(IN_PROCESS + 2)]
+    cache = ImageCache(tmp_path / "anh")
+    monkeypatch.setattr(sys, "executable", python)
+    batch = CardBatch(cache, face, jobs)
+    assert batch.processes == (workers() if python == "/bin/false" else 0)  # started, or none could be
+    batch.wait()
+    assert cache.processed == len(jobs)
+    card = cache.planned_file(jobs[-1].key, CARD).read_bytes()
+    assert card == draw_card("Tin số 65", "ngày 05 tháng 03 năm 2025", "Sở Thử nghiệm",
+                             vietnamese_font(400), vietnamese_font(700))
+    assert not list((tmp_path / "anh").glob(".*"))  # no job file, no half-written entry

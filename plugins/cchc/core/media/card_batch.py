@@ -2,26 +2,29 @@
 
 A card costs ~15 ms of Pillow work that holds the GIL (FreeType glyphs, quantising); a cold build of
 3,000 articles spends most of a minute on them. A page needs only the card's URL, so the cards of a
-build are drawn in other processes from the start of the build and collected at its end (`wait`),
+build are drawn by other processes from the start of the build and collected at its end (`wait`),
 using the second core while the main process renders pages. Each worker stores its cards in the
-image cache itself (same keys, same bytes as drawn in-process), so nothing but small tuples crosses
-between processes. Where processes cannot be started (no /dev/shm, a sandbox), the cards are drawn
-here in threads, as before.
+image cache itself (same keys, same bytes as drawn in-process). Workers are plain
+`python -m cchc.core.media.card_batch <jobs.json>` processes: unlike
+multiprocessing's spawn, they never run the caller's main script again, and unlike fork they copy
+no thread of `mkdocs serve`. If a worker cannot start or fails, its cards are drawn here.
 """
 from __future__ import annotations
 
-import multiprocessing
+import json
 import os
-from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass
+import subprocess
+import sys
+import tempfile
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from cchc.core.media.image_cache import ImageCache
 from cchc.core.media.social_card import CardStyle, draw_card
 
 CARD = "card.png"  # the one output of a card's cache entry
-BATCH = 64  # cards per task: few round trips, and both workers stay busy to the end
+IN_PROCESS = 64  # up to this many cards, starting processes costs more than it saves
 
 
 @dataclass(frozen=True)
@@ -58,40 +61,76 @@ class CardBatch:
 
     def __init__(self, cache: ImageCache, face: CardFace, jobs: list[CardJob], background: bool = True) -> None:
         self.cache, self.face, self.jobs = cache, face, jobs
-        self._pool = _process_pool() if background and len(jobs) > BATCH else None
-        self.processes = workers() if self._pool is not None else 0
-        pool = self._pool or ThreadPoolExecutor(max_workers=workers())
-        self._futures: list[Future] = [pool.submit(draw_cards, cache.folder, face, jobs[i:i + BATCH])
-                                       for i in range(0, len(jobs), BATCH)]
-        if self._pool is None:  # in-process: done before the build goes on (small batches, mkdocs serve)
-            pool.shutdown()
+        self._workers: list[tuple[subprocess.Popen, list[CardJob], Path]] = []
+        if background and len(jobs) > IN_PROCESS:
+            self._workers = _start(cache.folder, face, [jobs[i::workers()] for i in range(workers())])
+        self.processes = len(self._workers)
+        if not self._workers:  # drawn here, before the build goes on (few cards: mkdocs serve, small sites)
+            with ThreadPoolExecutor(max_workers=workers()) as pool:
+                drawn = sum(pool.map(lambda part: draw_cards(cache.folder, face, part),
+                                     [jobs[i::workers()] for i in range(workers())]))
+            self._done(drawn)
 
     def wait(self) -> None:
-        """Every card is in the cache (a worker's exception is raised here)."""
-        futures, self._futures = self._futures, []
-        try:
-            drawn = sum(future.result() for future in futures)
-        except BrokenProcessPool:  # a worker could not start or died: draw what is missing here
-            drawn = draw_cards(self.cache.folder, self.face, self.jobs)
-        if futures:
-            self.cache.count_processed(drawn, len(self.jobs) - drawn)
-        if self._pool is not None:
-            self._pool.shutdown()
-            self._pool = None
-        for job in self.jobs:
-            self.cache.remember(job.key, {CARD: ImageCache.file_name(0, CARD)})
+        """Every card is in the cache."""
+        workers_, self._workers = self._workers, []
+        drawn = 0
+        for process, part, request in workers_:
+            output, _ = process.communicate()
+            request.unlink(missing_ok=True)
+            try:
+                drawn += int(output) if process.returncode == 0 else draw_cards(self.cache.folder, self.face, part)
+            except ValueError:  # not a count: whatever the worker did, what is missing is drawn here
+                drawn += draw_cards(self.cache.folder, self.face, part)
+        if workers_:
+            self._done(drawn)
 
     def cancel(self) -> None:
         """The build failed: stop drawing (what is already stored stays useful)."""
-        if self._pool is not None:
-            self._pool.shutdown(cancel_futures=True)
-            self._pool = None
-        self._futures = []
+        _stop(self._workers)
+        self._workers = []
+
+    def _done(self, drawn: int) -> None:
+        self.cache.count_processed(drawn, len(self.jobs) - drawn)
+        for job in self.jobs:
+            self.cache.remember(job.key, {CARD: ImageCache.file_name(0, CARD)})
 
 
-def _process_pool() -> ProcessPoolExecutor | None:
-    try:
-        # spawn, not fork: `mkdocs serve` runs threads (file watcher, HTTP server) that fork would copy
-        return ProcessPoolExecutor(max_workers=workers(), mp_context=multiprocessing.get_context("spawn"))
-    except (OSError, NotImplementedError, ImportError):
-        return None
+def _start(folder: Path, face: CardFace, parts: list[list[CardJob]]) -> list[tuple[subprocess.Popen, list[CardJob], Path]]:
+    """One worker per part; its jobs in a file of the cache folder (a pipe would block this process
+    until the worker has started and read them)."""
+    started = []
+    face_json = {**asdict(face), "regular": str(face.regular), "bold": str(face.bold)}
+    folder.mkdir(parents=True, exist_ok=True)
+    for part in parts:
+        with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=folder, prefix=".the-chia-se-", suffix=".json",
+                                         delete=False) as request:
+            json.dump({"folder": str(folder), "face": face_json, "jobs": [asdict(job) for job in part]}, request,
+                      ensure_ascii=False)
+        try:
+            process = subprocess.Popen([sys.executable, "-m", __name__, request.name], stdout=subprocess.PIPE,
+                                       env={**os.environ, "PYTHONSAFEPATH": "1"})  # never import from the cwd
+        except OSError:  # no process can be started here: draw them all in this one
+            Path(request.name).unlink(missing_ok=True)
+            _stop(started)
+            return []
+        started.append((process, part, Path(request.name)))
+    return started
+
+
+def _stop(workers_: list) -> None:
+    for process, _, request in workers_:
+        process.kill()
+        process.wait()
+        request.unlink(missing_ok=True)
+
+
+def _main(request_path: str) -> None:
+    request = json.loads(Path(request_path).read_text(encoding="utf-8"))
+    face = request["face"]
+    face = CardFace(face["agency"], Path(face["regular"]), Path(face["bold"]), CardStyle(**face["style"]))
+    print(draw_cards(Path(request["folder"]), face, [CardJob(**job) for job in request["jobs"]]))
+
+
+if __name__ == "__main__":
+    _main(sys.argv[1])

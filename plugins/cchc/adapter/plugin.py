@@ -345,12 +345,10 @@ class CchcPlugin(BasePlugin[CchcConfig]):
             log.info("Bộ nhớ đệm dựng trang (%s): dùng lại %d trang, dựng mới %d trang; Markdown: %d trang lấy lại, "
                      "%d trang chuyển mới.", self.config.cache_dir, self.page_cache.reused, self.page_cache.stored,
                      self.cache.counts[(RENDER_KIND, True)], self.cache.counts[(RENDER_KIND, False)])
-        enrich_search_index(
-            config.site_dir,
-            lead_texts(self.content), article_tags(self.content))
+        search_index = enrich_search_index(config.site_dir, lead_texts(self.content), article_tags(self.content))
         self.built = True  # MkDocs may still abort after this event (--strict with warnings)
         if self.quick:
-            self.quick.remember(config, self.files, self.nav, self.env)
+            self.quick.remember(config, self.files, self.nav, self.env, search_index)
 
     def on_serve(self, server, config: MkDocsConfig, builder):
         """`mkdocs serve` rebuilds when an editor saves a file under content/, not only site_src/."""

@@ -33,7 +33,7 @@ from cchc.core.quota.plans import FOLDER as PLANS
 from cchc.core.record_memo import RecordMemo
 from cchc.core.same_data import SameData
 
-from .search_index import article_tags, lead_texts, replace_pages
+from .search_index import WrittenIndex, article_tags, lead_texts, replace_pages
 
 if TYPE_CHECKING:
     from .plugin import CchcPlugin
@@ -97,17 +97,18 @@ class QuickRebuild:
         self.plugin = plugin
         self.memo = RecordMemo()
         self.last: LastBuild | None = None
-        self.search_index: dict | None = None  # as the last quick rebuild wrote it
+        self.search_index: WrittenIndex | None = None  # as the last quick rebuild wrote it
 
     # -- after a full build --------------------------------------------------------------------
     def roots(self, config) -> list[Path]:
         roots = [Path(config.config_file_path), Path(config.docs_dir), self.plugin.content.settings.content_root]
         return roots + [Path(d) for d in config.theme.dirs if "site-packages" not in Path(d).parts]
 
-    def remember(self, config, files, nav, env) -> None:
+    def remember(self, config, files, nav, env, search_index: dict | None) -> None:
+        """After a full build: what it used, and the search index it wrote (None: none written)."""
         plugin = self.plugin
         specs = plugin.specs
-        self.search_index = None  # the full build wrote a new one
+        self.search_index = WrittenIndex(search_index) if search_index else None
         self.last = LastBuild(
             config, files, nav, env, source_state(self.roots(config)), _order(specs), _menu(specs), dict(specs))
 

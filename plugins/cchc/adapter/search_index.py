@@ -22,7 +22,7 @@ def _path(site_dir: str) -> Path:
 
 
 def _write(path: Path, index: dict) -> None:
-    path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    path.write_text(_json(index), encoding="utf-8")
 
 
 def enrich_docs(docs: list[dict], lead_texts: dict[str, str], tags: dict[str, list[str]]) -> None:
@@ -40,38 +40,63 @@ def enrich_docs(docs: list[dict], lead_texts: dict[str, str], tags: dict[str, li
             doc["text"] = f"{doc.get('text', '')}<span hidden> {extra}</span>"
 
 
-def enrich_search_index(site_dir: str, lead_texts: dict[str, str], tags: dict[str, list[str]]) -> None:
+def enrich_search_index(site_dir: str, lead_texts: dict[str, str], tags: dict[str, list[str]]) -> dict | None:
+    """The search plugin's index with our additions, written back; the index, None if there is none."""
     path = _path(site_dir)
     if not path.is_file():
-        return
+        return None
     index = json.loads(path.read_text(encoding="utf-8"))
     enrich_docs(index.get("docs", []), lead_texts, tags)
     _write(path, index)
+    return index
 
 
 def _page_of(doc: dict) -> str:
     return doc.get("location", "").split("#", 1)[0]
 
 
+def _json(value) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+class WrittenIndex:
+    """The enriched index as written, kept as one JSON text per page (`mkdocs serve`): a save
+    encodes only the entries of the pages it changed, and the file is those texts joined, the same
+    bytes as `_write` of the whole index."""
+
+    def __init__(self, index: dict) -> None:
+        self.fields = {key: _json(value) for key, value in index.items() if key != "docs"}
+        groups: dict[str, list[dict]] = {}
+        for doc in index.get("docs", []):
+            groups.setdefault(_page_of(doc), []).append(doc)
+        self.pages = {url: ",".join(_json(doc) for doc in docs) for url, docs in groups.items()}
+
+    @classmethod
+    def read(cls, site_dir: str) -> WrittenIndex | None:
+        path = _path(site_dir)
+        return cls(json.loads(path.read_text(encoding="utf-8"))) if path.is_file() else None
+
+    def text(self, order: list[str]) -> str:
+        """Pages in `order` (a full build's), then pages the order does not know, as first seen."""
+        known = set(order)
+        docs = [self.pages[url] for url in order if self.pages.get(url)] + \
+            [text for url, text in self.pages.items() if url not in known and text]
+        fields = {**self.fields, "docs": "[" + ",".join(docs) + "]"}
+        return "{" + ",".join(f"{_json(key)}:{value}" for key, value in fields.items()) + "}"
+
+
 def replace_pages(site_dir: str, new_docs: dict[str, list[dict]], order: list[str],
-                  lead_texts: dict[str, str], tags: dict[str, list[str]], index: dict | None = None) -> dict | None:
+                  lead_texts: dict[str, str], tags: dict[str, list[str]],
+                  index: WrittenIndex | None = None) -> WrittenIndex | None:
     """Swap the entries of some pages (page URL -> the search plugin's new entries) in the written,
     enriched index, keeping the order of a full build (pages in `order`). `index`: the index as this
     function last wrote it (not read again). Returns the index written, None when there is none."""
-    path = _path(site_dir)
+    index = index or WrittenIndex.read(site_dir)
     if index is None:
-        if not path.is_file():
-            return None
-        index = json.loads(path.read_text(encoding="utf-8"))
-    groups: dict[str, list[dict]] = {}
-    for doc in index.get("docs", []):
-        groups.setdefault(_page_of(doc), []).append(doc)
+        return None
     for url, docs in new_docs.items():
         docs = json.loads(json.dumps(docs, default=str))  # as the search plugin writes them
         enrich_docs(docs, lead_texts, tags)
-        groups[url] = docs
-    known = set(order)
-    index["docs"] = [doc for url in order for doc in groups.get(url, [])] + \
-        [doc for url, docs in groups.items() if url not in known for doc in docs]
-    _write(path, index)
+        index.pages[url] = ",".join(_json(doc) for doc in docs)
+    _path(site_dir).write_text(index.text(order), encoding="utf-8")
     return index

@@ -22,6 +22,7 @@ def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+@lru_cache(maxsize=65536)  # names, tags and titles are folded again and again (sorting, slugs, search)
 def fold(text: str) -> str:
     """'Đẩy mạnh cải cách' -> 'Day manh cai cach' (ASCII, case kept)."""
     text = text.replace("đ", "d").replace("Đ", "D")
@@ -33,6 +34,7 @@ def fold(text: str) -> str:
 WINDOWS_RESERVED = frozenset({"con", "prn", "aux", "nul", *(f"{d}{n}" for d in ("com", "lpt") for n in range(10))})
 
 
+@lru_cache(maxsize=65536)  # every category and tag name is slugified once per article that carries it
 def slugify(text: str, max_length: int = SLUG_MAX) -> str:
     slug = re.sub(r"[^a-z0-9]+", "-", fold(text).lower(), flags=re.ASCII).strip("-")
     if len(slug) > max_length:

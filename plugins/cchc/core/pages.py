@@ -12,8 +12,8 @@ class View:
     """What a page's template reads as `cchc`: one small dataclass per kind of page, defined next to the
     code that builds it (news_views, procedure_views, plan_views). Declare them
     `@dataclass(frozen=True, repr=False)`: core.fingerprint and core.same_data then go through a view
-    field by field, so an article or category shown on many pages is digested once, not in each
-    page's repr."""
+    field by field, so an article or category shown on many pages is digested once (a frozen dataclass
+    with its generated repr is digested through that repr, which spells out every article it holds)."""
 
 
 @dataclass

@@ -19,6 +19,7 @@ class HomeView(View):  # home.html
 
 @dataclass(frozen=True, repr=False)
 class ListingView(Paged):  # list.html: every article, or a category's, or a tag's
+    items: list[Article]
     kind: Literal["all", "category", "tag"]
     term: Term | None = None  # the category or tag
 

@@ -9,6 +9,7 @@ from mkdocs.structure.files import File, Files
 
 from cchc.core.content import Content
 from cchc.core.news.feeds import build_feeds
+from cchc.core.news.news_views import ArticleView
 from cchc.core.pages import PageSpec
 
 
@@ -17,9 +18,8 @@ class FeedWriter:
         self.bodies: dict[str, str] = {}  # article.url -> body HTML as rendered by MkDocs
 
     def page_content(self, html: str, spec: PageSpec | None) -> None:
-        article = spec.data.get("article") if spec is not None else None
-        if article is not None:
-            self.bodies[article.url] = html
+        if spec is not None and isinstance(spec.data, ArticleView):
+            self.bodies[spec.data.article.url] = html
 
     def add_files(self, content: Content, files: Files, config: MkDocsConfig, images=None) -> None:
         try:

@@ -18,6 +18,7 @@ from cchc.core.content import Content, load_content
 from cchc.core.content_tree import plain_file, published_files
 from cchc.core.errors import ContentError, ordered, summary
 from cchc.core.news.feeds import feed_paths
+from cchc.core.news.news_views import ArticleView
 from cchc.core.pages import PageSpec
 from cchc.core.sanitize import clean_html, may_hold_unsafe, removals
 from cchc.core.settings import Agency, Settings
@@ -267,7 +268,8 @@ class CchcPlugin(BasePlugin[CchcConfig]):
     def on_page_context(self, context, page: Page, config: MkDocsConfig, nav: Navigation):
         spec = self.specs.get(page.file.src_uri)
         if spec is not None:
-            context["cchc"] = {**spec.data, "spec": spec}
+            context["cchc"] = spec.data  # a view of core (news_views, procedure_views, plan_views)
+            context["cchc_spec"] = spec
             self._highlight_section(page, spec)
             if self.page_cache:
                 context["cchc_cached"] = self.page_cache.cached_output(page)
@@ -307,7 +309,7 @@ class CchcPlugin(BasePlugin[CchcConfig]):
     def _collect_feed_body(self, html: str, page: Page, config: MkDocsConfig, files: Files):
         spec = self.specs.get(page.file.src_uri)
         self.feeds.page_content(html, spec)  # feeds keep plain <img>: readers differ in <picture> support
-        if spec is not None and spec.data.get("article") is not None:
+        if spec is not None and isinstance(spec.data, ArticleView):
             html = responsive_body(html, page.url, self.media.images)
         if spec is not None and self.page_cache:
             page.content = html
@@ -399,9 +401,8 @@ def page_meta(spec: PageSpec) -> dict:
     if not spec.source:
         meta["search"] = {"exclude": True}  # listings repeat the articles: keep search results clean
         meta["hide"] = ["toc"]  # listings have no headings to list: give the width to the content
-    article = spec.data.get("article")
-    if article is not None:
-        meta.update(article.passthrough)  # template, hide, search, description, status, icon
+    if isinstance(spec.data, ArticleView):
+        meta.update(spec.data.article.passthrough)  # template, hide, search, description, status, icon
     description = meta.get("description", spec.description)
     if description:
         meta["description"] = html.escape(str(description))

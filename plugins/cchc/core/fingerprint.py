@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 from datetime import date, datetime, time
+from functools import lru_cache
 from typing import Any, Callable
 
 from cchc.core.news.collections import Month, Term, Year
@@ -28,6 +29,17 @@ GROUPS: dict[type, Callable[[Any], tuple]] = {
     Year: lambda y: (y.year, y.url, [(m.month, m.url, m.label, m.count) for m in y.months]),
 }
 PLAIN = (str, int, float, bool, type(None), date, datetime, time)  # values that are their own text
+
+
+@lru_cache(maxsize=None)
+def field_names(kind: type) -> tuple[str, ...]:
+    """A dataclass's fields, asked once per class (dataclasses.fields() costs a dozen calls each time)."""
+    return tuple(f.name for f in dataclasses.fields(kind))
+
+
+@lru_cache(maxsize=None)
+def _hidden_names(kind: type) -> tuple[str, ...]:
+    return tuple(f.name for f in dataclasses.fields(kind) if not f.repr)
 
 
 class Fingerprinter:
@@ -61,16 +73,17 @@ class Fingerprinter:
             items = sorted((self._text(k), self._text(v)) for k, v in value.items())
             return "{" + ",".join(f"{k}:{v}" for k, v in items) + "}"
         if dataclasses.is_dataclass(value) and not isinstance(value, type):
-            fields = dataclasses.fields(value)
-            params = type(value).__dataclass_params__
+            kind = type(value)
+            params = kind.__dataclass_params__
             if params.frozen and params.repr:
                 # a record (frozen): its generated repr shows its fields, fast; records define no __repr__.
                 # Fields kept out of the repr (a procedure's line numbers) are digested after it.
                 text = repr(value)
                 if " at 0x" not in text:
-                    hidden = {f.name: getattr(value, f.name) for f in fields if not f.repr}
+                    hidden = {name: getattr(value, name) for name in _hidden_names(kind)}
                     return f"{text}{self._text(hidden)}" if hidden else text
-            return f"{type(value).__qualname__}{self._text({f.name: getattr(value, f.name) for f in fields})}"
+            # a view (core.pages.View: frozen, no generated repr) or a mutable record: field by field
+            return f"{kind.__qualname__}{self._text({name: getattr(value, name) for name in field_names(kind)})}"
         if hasattr(value, "__dict__") and not callable(value):
             return f"{type(value).__qualname__}{self._text(dict(vars(value)))}"
         raise Uncacheable(type(value).__qualname__)

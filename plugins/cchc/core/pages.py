@@ -1,11 +1,19 @@
 """Page specs: which page exists at which URL, with which template and data. No rendering here."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from math import ceil
-from typing import Any, Sequence
+from typing import Callable, Sequence
 
 from cchc.core.urls import listing_page_url
+
+
+class View:
+    """What a page's template reads as `cchc`: one small dataclass per kind of page, defined next to the
+    code that builds it (news_views, procedure_views, plan_views). Declare them
+    `@dataclass(frozen=True, repr=False)`: core.fingerprint and core.same_data then go through a view
+    field by field, so an article or category shown on many pages is digested once (a frozen dataclass
+    with its generated repr is digested through that repr, which spells out every article it holds)."""
 
 
 @dataclass
@@ -13,7 +21,7 @@ class PageSpec:
     url: str  # site-relative, '' for the home, always ending in '/' otherwise
     title: str
     template: str  # Jinja template under theme/
-    data: dict[str, Any] = field(default_factory=dict)
+    data: View  # the template's `cchc`; the spec itself is `cchc_spec`
     markdown: str = ""  # body rendered by the site generator (article text, plan text)
     source: str | None = None  # content-relative path of the file the markdown comes from
     in_nav: bool = False  # entry points of the section only
@@ -61,9 +69,18 @@ class Pagination:
         return shown
 
 
+@dataclass(frozen=True, repr=False)
+class Paged(View):
+    """One page of a listing: its items, where it is among the pages, and how many items in all."""
+    items: Sequence
+    pagination: Pagination
+    total: int
+
+
 def paginate(items: Sequence, per_page: int, base_url: str, title: str, template: str,
-             data: dict[str, Any], in_nav: bool = False) -> list[PageSpec]:
-    """One spec per page of a listing: base_url, base_url/trang/2/, …"""
+             view: Callable[[Sequence, Pagination, int], Paged], in_nav: bool = False) -> list[PageSpec]:
+    """One spec per page of a listing: base_url, base_url/trang/2/, …; `view` makes a page's view from
+    its items, pagination and total (a Paged subclass, or a functools.partial of one)."""
     count = max(1, ceil(len(items) / per_page))
     specs = []
     for number in range(1, count + 1):
@@ -71,8 +88,7 @@ def paginate(items: Sequence, per_page: int, base_url: str, title: str, template
         page_title = title if number == 1 else f"{title} – Trang {number}"
         specs.append(PageSpec(
             url=pagination.url_of(number), title=page_title, template=template,
-            data={**data, "items": items[(number - 1) * per_page: number * per_page],
-                  "pagination": pagination, "total": len(items)},
+            data=view(items[(number - 1) * per_page: number * per_page], pagination, len(items)),
             in_nav=in_nav and number == 1,
         ))
     return specs

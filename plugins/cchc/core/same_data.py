@@ -13,7 +13,7 @@ import dataclasses
 from functools import cached_property, lru_cache
 from typing import Any
 
-from cchc.core.fingerprint import GROUPS, PLAIN
+from cchc.core.fingerprint import GROUPS, PLAIN, field_names
 
 
 class SameData:
@@ -49,17 +49,12 @@ class SameData:
         if isinstance(new, dict):
             return old.keys() == new.keys() and all(self.same(old[k], v) for k, v in new.items())
         if dataclasses.is_dataclass(new):
-            return all(self.same(getattr(old, name), getattr(new, name)) for name in _field_names(type(new)))
+            return all(self.same(getattr(old, name), getattr(new, name)) for name in field_names(type(new)))
         if hasattr(new, "__dict__") and not callable(new):
             derived = _cached_properties(type(new))  # filled in when a template first asks: not data
             return self.same({k: v for k, v in vars(old).items() if k not in derived},
                              {k: v for k, v in vars(new).items() if k not in derived})
         return False
-
-
-@lru_cache(maxsize=None)
-def _field_names(kind: type) -> tuple[str, ...]:
-    return tuple(f.name for f in dataclasses.fields(kind))
 
 
 @lru_cache(maxsize=None)

@@ -1,7 +1,11 @@
 """The news section's pages: home, articles, listings, categories, tags, archives."""
 from __future__ import annotations
 
+from functools import partial
+
 from cchc.core.news.collections import ArticleIndex
+from cchc.core.news.news_views import (ArchiveView, ArticleView, HomeView, ListingView, MonthView, TermsView,
+                                       YearView)
 from cchc.core.pages import PageSpec, paginate
 from cchc.core.urls import ARCHIVE, CATEGORIES_INDEX, NEWS, TAGS_INDEX
 from cchc.core.text.vietnamese import year_label
@@ -14,39 +18,38 @@ def news_pages(index: ArticleIndex, per_page: int, home_markdown: str = "") -> l
     pages = [PageSpec(
         url="", title=HOME_TITLE, template="cchc/home.html", in_nav=True,
         markdown=home_markdown,
-        data={"articles": index.home_articles(HOME_COUNT), "categories": index.categories,
-              "years": index.years, "total": len(index.articles)},
+        data=HomeView(index.home_articles(HOME_COUNT), index.categories, index.years, len(index.articles)),
     )]
     pages += paginate(index.articles, per_page, NEWS, "Tin bài", "cchc/list.html",
-                      {"kind": "all"}, in_nav=True)
+                      partial(ListingView, kind="all"), in_nav=True)
     pages.append(PageSpec(url=ARCHIVE, title="Lưu trữ tin bài", template="cchc/archive.html",
-                          in_nav=True, data={"years": index.years}))
+                          in_nav=True, data=ArchiveView(index.years)))
     for year in index.years:
         pages.append(PageSpec(url=year.url, title=f"Tin bài {year_label(year.year).lower()}",
-                              template="cchc/year.html", data={"year": year}, section=ARCHIVE))
+                              template="cchc/year.html", data=YearView(year), section=ARCHIVE))
     for i, month in enumerate(index.months):  # newest first
         pages.append(PageSpec(url=month.url, title=f"Tin bài {month.label.lower()}",
                               template="cchc/month.html", section=ARCHIVE,
-                              data={"month": month, "items": month.articles, "total": month.count,
-                                    "older": index.months[i + 1] if i + 1 < len(index.months) else None,
-                                    "newer": index.months[i - 1] if i > 0 else None}))
+                              data=MonthView(month, month.articles,
+                                             older=index.months[i + 1] if i + 1 < len(index.months) else None,
+                                             newer=index.months[i - 1] if i > 0 else None)))
     pages.append(PageSpec(url=CATEGORIES_INDEX, title="Các chuyên mục", template="cchc/terms.html",
-                          data={"kind": "categories", "terms": index.categories}))
+                          data=TermsView("categories", index.categories)))
     pages.append(PageSpec(url=TAGS_INDEX, title="Các thẻ", template="cchc/terms.html",
-                          data={"kind": "tags", "terms": index.tags}))
+                          data=TermsView("tags", index.tags)))
     for term in index.categories:
         pages += paginate(term.articles, per_page, term.url, term.name, "cchc/list.html",
-                          {"kind": "category", "term": term})
+                          partial(ListingView, kind="category", term=term))
     for term in index.tags:
         pages += paginate(term.articles, per_page, term.url, f"Thẻ: {term.name}", "cchc/list.html",
-                          {"kind": "tag", "term": term})
+                          partial(ListingView, kind="tag", term=term))
     for article in index.articles:
         older, newer = index.neighbours(article)
         pages.append(PageSpec(
             url=article.url, title=article.title, template="cchc/article.html",
             markdown=article.body, source=article.content_path, description=article.excerpt,
-            data={"article": article, "older": older, "newer": newer,
-                  "categories": [index.category(name) for name in article.categories],
-                  "tags": [index.tag(name) for name in article.tags]},
+            data=ArticleView(article, older, newer,
+                             categories=[index.category(name) for name in article.categories],
+                             tags=[index.tag(name) for name in article.tags]),
         ))
     return pages

@@ -1,8 +1,11 @@
 """The procedures' pages (niêm yết công khai TTHC): listing, one page each, lĩnh vực, abolished, changes."""
 from __future__ import annotations
 
+from functools import partial
+
 from cchc.core.pages import PageSpec, paginate
 from cchc.core.procedures.procedure_index import ProcedureIndex
+from cchc.core.procedures.procedure_views import AbolishedView, ChangesView, FieldView, ProcedureView, ProceduresView
 from cchc.core.procedures.procedures import URL_ROOT
 from cchc.core.urls import PROCEDURE_CHANGES
 
@@ -12,30 +15,28 @@ CHANGES_PER_PAGE = 100
 
 
 def procedure_pages(index: ProcedureIndex) -> list[PageSpec]:
-    options = index.filter_options()
     pages = [PageSpec(
         url=URL_ROOT, title=TITLE, template="cchc/procedures.html", in_nav=True,
         description="Danh sách thủ tục hành chính đang thực hiện, theo lĩnh vực: hồ sơ, thời hạn, phí, lệ phí, nơi nộp.",
-        data={"kind": "all", "groups": [g for g in index.groups if g.procedures], "total": len(index.active),
-              "abolished_count": len(index.abolished), "options": options},
+        data=ProceduresView([g for g in index.groups if g.procedures], len(index.active),
+                            abolished_count=len(index.abolished), options=index.filter_options()),
     ), PageSpec(
         url=f"{URL_ROOT}da-bai-bo/", title="Thủ tục hành chính đã bãi bỏ", template="cchc/procedures-abolished.html",
-        data={"items": index.abolished, "index": index},
+        data=AbolishedView(index.abolished, index),
     )]
     pages += paginate(index.changes, CHANGES_PER_PAGE, PROCEDURE_CHANGES, "Thủ tục hành chính mới, sửa đổi, bãi bỏ",
-                      "cchc/procedure-changes.html", {"index": index})
+                      "cchc/procedure-changes.html", partial(ChangesView, index=index))
     for group in index.groups:
         pages.append(PageSpec(
             url=group.url, title=f"Thủ tục hành chính lĩnh vực {group.name}", template="cchc/procedures.html",
-            data={"kind": "field", "group": group, "groups": [group] if group.procedures else [],
-                  "total": group.count, "abolished": index.abolished_in(group)},
+            data=FieldView([group] if group.procedures else [], group.count, abolished=index.abolished_in(group)),
         ))
     for procedure in index.all:
         pages.append(PageSpec(
             url=procedure.url, title=procedure.name, template="cchc/procedure.html",
             markdown=procedure.body, source=procedure.content_path,
             description=f"Thủ tục {procedure.code}: {procedure.name}. Lĩnh vực {procedure.field_label}.",
-            data={"procedure": procedure, "group": index.group_of(procedure),
-                  "replacement": index.replacement(procedure), "replaces": index.replaces(procedure)},
+            data=ProcedureView(procedure, index.group_of(procedure), replacement=index.replacement(procedure),
+                               replaces=index.replaces(procedure)),
         ))
     return pages

@@ -5,8 +5,9 @@ from datetime import date
 
 from cchc.core.news.collections import ArticleIndex
 from cchc.core.pages import PageSpec
+from cchc.core.quota.plan_views import PlanPageView, PlanView, QuotaView
 from cchc.core.quota.quota import PlanQuota
-from cchc.core.quota.quota_chart import chart_svg, describe
+from cchc.core.quota.quota_chart import chart_svg
 from cchc.core.quota.quota_exports import BASENAME
 from cchc.core.urls import QUOTA
 from cchc.core.text.vietnamese import long_date
@@ -18,26 +19,20 @@ EXPORTS = (("csv", "CSV"), ("xlsx", "Excel (XLSX)"), ("json", "JSON"))
 
 def plan_pages(items: list[PlanQuota], index: ArticleIndex, as_of: date) -> list[PageSpec]:
     month_urls = {(m.year, m.month): m.url for m in index.months}
-    views = [{
-        "quota": q,
-        "plan": q.plan,
-        "anchor": q.plan.slug,
-        "chart": chart_svg(q, f"bieu-do-{q.plan.slug}"),
-        "chart_text": describe(q),
-        "month_urls": {r.key: month_urls.get((r.year, r.month)) for r in q.rows},
-    } for q in items]
+    views = [PlanView(q, q.plan, anchor=q.plan.slug, chart=chart_svg(q, f"bieu-do-{q.plan.slug}"),
+                      month_urls={r.key: month_urls.get((r.year, r.month)) for r in q.rows})
+             for q in items]
     pages = [PageSpec(
         url=QUOTA_URL, title=QUOTA_TITLE, template="cchc/quota.html", in_nav=bool(items),
         description="Số tin bài tuyên truyền cải cách hành chính đăng mỗi tháng so với chỉ tiêu của kế hoạch.",
-        data={"plans": views, "as_of": as_of, "as_of_label": long_date(as_of),
-              "exports": [(f"{QUOTA_URL}{BASENAME}.{ext}", label) for ext, label in EXPORTS]},
+        data=QuotaView(views, long_date(as_of), [(f"{QUOTA_URL}{BASENAME}.{ext}", label) for ext, label in EXPORTS]),
     )]
     for view in views:
-        plan = view["plan"]
+        plan = view.plan
         pages.append(PageSpec(
             url=plan.url, title=plan.title, template="cchc/plan.html",
             markdown=plan.body, source=plan.content_path, section=QUOTA_URL,
             description=f"Kế hoạch số {plan.number} {plan.issued_label} của {plan.issuer}.",
-            data={**view, "quota_url": QUOTA_URL, "as_of_label": long_date(as_of)},
+            data=PlanPageView(**vars(view), as_of_label=long_date(as_of)),
         ))
     return pages

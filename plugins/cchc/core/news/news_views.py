@@ -1,0 +1,57 @@
+"""What the news section's templates read as `cchc` (theme/cchc/<template>.html), one view per kind of page."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from cchc.core.news.collections import Month, Term, Year
+from cchc.core.pages import Paged, View
+from cchc.core.records import Article
+
+
+@dataclass(frozen=True, repr=False)
+class HomeView(View):  # home.html
+    articles: list[Article]  # pinned first, then the latest
+    categories: list[Term]
+    years: list[Year]
+    total: int  # articles in all
+
+
+@dataclass(frozen=True, repr=False)
+class ListingView(Paged):  # list.html: every article, or a category's, or a tag's
+    items: list[Article]
+    kind: Literal["all", "category", "tag"]
+    term: Term | None = None  # the category or tag
+
+
+@dataclass(frozen=True, repr=False)
+class ArchiveView(View):  # archive.html
+    years: list[Year]
+
+
+@dataclass(frozen=True, repr=False)
+class YearView(View):  # year.html
+    year: Year
+
+
+@dataclass(frozen=True, repr=False)
+class MonthView(View):  # month.html
+    month: Month
+    articles: list[Article]  # the month's, digested whole: core.fingerprint digests a Month by its articles' URLs
+    older: Month | None
+    newer: Month | None
+
+
+@dataclass(frozen=True, repr=False)
+class TermsView(View):  # terms.html: every category, or every tag
+    kind: Literal["categories", "tags"]
+    terms: list[Term]
+
+
+@dataclass(frozen=True, repr=False)
+class ArticleView(View):  # article.html
+    article: Article
+    older: Article | None
+    newer: Article | None
+    categories: list[Term]
+    tags: list[Term]

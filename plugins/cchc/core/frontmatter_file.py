@@ -17,7 +17,7 @@ from yaml.reader import Reader
 from yaml.resolver import Resolver
 from yaml.scanner import Scanner
 
-from cchc.core.content_tree import plain_file
+from cchc.core.content_tree import ContentTree
 from cchc.core.errors import ContentError
 from cchc.core.record_memo import RecordMemo
 from cchc.core.text.vietnamese import nfc
@@ -205,20 +205,19 @@ def _parse(data: bytes, shown_path: str) -> SourceFile | ContentError:
     return SourceFile(shown_path, _normalise(meta), body, key_lines)
 
 
-def read_records(root: Path, folder: str, pattern: str, base: Path,
+def read_records(root: Path, folder: str, recursive: bool, base: Path,
                  read: Callable[[SourceFile, Path], T | list[ContentError]],
-                 memo: RecordMemo | None = None) -> tuple[list[T], list[ContentError]]:
-    """Every file under root/folder matching pattern, in a stable order, turned into a record by `read`.
+                 memo: RecordMemo | None = None, tree: ContentTree | None = None) -> tuple[list[T], list[ContentError]]:
+    """Every .md file in root/folder (and below, if recursive), in a stable order, turned into a
+    record by `read`. `tree`: the listing of this load (core.content_tree), made here if not given.
 
     A file that cannot be read or validated gives its errors and no record; it never stops the others.
+    Links and special files are not in the tree: content_tree.unsafe_entries reports them once.
     """
     records, errors = [], []
     directory = root / folder
-    paths = sorted(directory.glob(pattern)) if directory.is_dir() else []
-    for path in paths:
-        if not plain_file(root, path):
-            continue  # links and special files: reported once by content_tree.unsafe_entries
-        result = (memo.get(folder, path, lambda: _read_record(path, base, read)) if memo is not None
+    for path, stat in (tree or ContentTree(directory)).markdown(directory, recursive):
+        result = (memo.get(folder, path, lambda: _read_record(path, base, read), stat) if memo is not None
                   else _read_record(path, base, read))
         if isinstance(result, ContentError):
             errors.append(result)

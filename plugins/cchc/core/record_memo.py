@@ -4,6 +4,7 @@ modification time (what `mkdocs serve` watches too) and the settings are the sam
 frozen, so sharing one between two loads is safe."""
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any, Callable, Hashable
 
@@ -25,8 +26,9 @@ class RecordMemo:
         self._seen = set()
         self.reused = self.read = 0
 
-    def get(self, kind: str, path: Path, make: Callable[[], Any]) -> Any:
-        stat = path.stat()
+    def get(self, kind: str, path: Path, make: Callable[[], Any], stat: os.stat_result | None = None) -> Any:
+        """`stat`: the file's, when the caller has it already (core.content_tree)."""
+        stat = stat or path.stat()
         key = (kind, str(path), stat.st_size, stat.st_mtime_ns, stat.st_ino)
         self._seen.add(key)
         if key in self._entries:

@@ -8,6 +8,7 @@ from cchc.core.errors import ContentError, duplicates
 from cchc.core.build_cache import BuildCache
 from cchc.core.news.excerpt import Excerpts
 from cchc.core.fields import PASSTHROUGH_KEYS, FieldReader
+from cchc.core.content_tree import ContentTree
 from cchc.core.frontmatter_file import SourceFile, read_records
 from cchc.core.news.image_alt import placeholder_errors
 from cchc.core.records import Article, Image
@@ -117,13 +118,13 @@ def _scheduled_now(article: Article, settings: Settings) -> Article:
     return article if article.scheduled == scheduled else replace(article, scheduled=scheduled)
 
 
-def load_articles(settings: Settings, memo: RecordMemo | None = None
+def load_articles(settings: Settings, memo: RecordMemo | None = None, tree: ContentTree | None = None
                   ) -> tuple[list[Article], list[Article], list[ContentError]]:
     """(articles the build shows, drafts and scheduled ones it holds back, all errors found)."""
     cache = BuildCache(settings.cache_dir) if settings.cache_dir else None
     excerpts = Excerpts(settings.markdown_extensions, settings.markdown_configs, cache)
-    loaded, errors = read_records(settings.content_root, FOLDER, "**/*.md", settings.project_dir,
-                                  lambda source, path: read_article(source, path, settings, excerpts), memo)
+    loaded, errors = read_records(settings.content_root, FOLDER, True, settings.project_dir,
+                                  lambda source, path: read_article(source, path, settings, excerpts), memo, tree)
     loaded = [_scheduled_now(a, settings) for a in loaded]  # a record kept by the memo was read earlier
     if cache is not None:
         cache.close()

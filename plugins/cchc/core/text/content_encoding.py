@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from cchc.core.content_tree import ContentTree
 from cchc.core.errors import ContentError
 from cchc.core.text.legacy_encoding import Finding, repair
 from cchc.core.procedures.procedure_writer import commit, write_temporary
@@ -19,12 +20,13 @@ class FileFindings:
     fixed: str  # the file's text with every repairable line converted
 
 
-def scan_content(settings: Settings, memo: RecordMemo | None = None) -> list[FileFindings]:
+def scan_content(settings: Settings, memo: RecordMemo | None = None,
+                 tree: ContentTree | None = None) -> list[FileFindings]:
     """Every Markdown file under content/ with a line in TCVN3, VNI or with letters lost from a PDF."""
     result = []
     root = settings.content_root
-    for path in sorted(root.rglob("*.md")) if root.is_dir() else []:
-        item = memo.get("encoding", path, lambda: _scan(path, settings)) if memo else _scan(path, settings)
+    for path, stat in (tree or ContentTree(root)).markdown(root, recursive=True):
+        item = memo.get("encoding", path, lambda: _scan(path, settings), stat) if memo else _scan(path, settings)
         if item is not None:
             result.append(item)
     return result
@@ -41,9 +43,10 @@ def _scan(path: Path, settings: Settings) -> FileFindings | None:
     return FileFindings(path, path.relative_to(settings.project_dir).as_posix(), findings, fixed)
 
 
-def encoding_errors(settings: Settings, memo: RecordMemo | None = None) -> list[ContentError]:
+def encoding_errors(settings: Settings, memo: RecordMemo | None = None,
+                    tree: ContentTree | None = None) -> list[ContentError]:
     return [ContentError(item.shown, finding.line, None, finding.message(), finding.fix())
-            for item in scan_content(settings, memo) for finding in item.findings]
+            for item in scan_content(settings, memo, tree) for finding in item.findings]
 
 
 def rewrite(item: FileFindings) -> None:

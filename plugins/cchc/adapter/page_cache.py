@@ -68,7 +68,8 @@ class PageCache:
 
     def set_nav(self, nav: Navigation, media: str = "") -> None:
         """The nav and the published images (variants, cards) that every page may show."""
-        self.nav_key = json.dumps(_nav_items(nav.items), ensure_ascii=False) + media
+        # digested once: with every image and card of the site it is megabytes, hashed for each page before
+        self.nav_key = digest(json.dumps(_nav_items(nav.items), ensure_ascii=False), media)
 
     def page_key(self, page: Page, spec: PageSpec) -> str | None:
         try:
@@ -87,8 +88,7 @@ class PageCache:
         key = self.page_key(page, spec)
         if key is None:
             return
-        output = self.cache.get(KIND, key)
-        if isinstance(output, str):
+        if self.cache.has(KIND, key):  # read when the page is written (cached_output)
             self.hits[page.file.src_uri] = key
             self.reused += 1
             page.meta["template"] = CACHED_TEMPLATE

@@ -56,10 +56,16 @@ class _Capture(logging.Handler):
             self.records.append([record.name, record.levelno, record.getMessage()])
 
 
+_settings_key: tuple[object, str | None] | None = None  # (the build's config, its key): once per build
+
+
 def settings_key(config) -> str | None:
     """What of the config shapes a render; None when it cannot be written down reliably."""
-    return stable_text([config["markdown_extensions"], config["mdx_configs"], repr(config.validation),
-                        config.use_directory_urls])  # None: an object without a stable text, do not cache
+    global _settings_key
+    if _settings_key is None or _settings_key[0] is not config:
+        _settings_key = (config, stable_text([config["markdown_extensions"], config["mdx_configs"],
+                                              repr(config.validation), config.use_directory_urls]))
+    return _settings_key[1]  # None: an object without a stable text, do not cache
 
 
 _markdown: tuple[object, markdown.Markdown] | None = None  # (the build's config, its Markdown instance)

@@ -122,6 +122,17 @@ class BuildCache:
         self.counts[(kind, False)] += 1
         return None
 
+    def has(self, kind: str, key: str) -> bool:
+        """Whether get() would find a value of this version, reading only the start of the entry (a
+        cached page is tens of KB: get() decompresses it all)."""
+        prefix = json.dumps({"version": self.version, "value": None}, ensure_ascii=False)[:-len("null}")].encode()
+        try:
+            db = self._connect()
+            row = db.execute("SELECT value FROM entry WHERE kind = ? AND key = ?", (kind, key)).fetchone() if db else None
+            return row is not None and zlib.decompressobj().decompress(row[0], len(prefix)) == prefix
+        except (sqlite3.Error, zlib.error):
+            return False
+
     def put(self, kind: str, key: str, value: Any) -> None:
         """Store a JSON-able value at the next flush()."""
         data = json.dumps({"version": self.version, "value": value}, ensure_ascii=False).encode("utf-8")

@@ -39,6 +39,7 @@ from .navigation import section_entry, small_navigation
 from .page_cache import PageCache
 from .quick_rebuild import QuickRebuild
 from .render_cache import KIND as RENDER_KIND, CachedPage
+from .search_cache import KIND as SEARCH_KIND, enabled_search, reuse_search_entries
 from .search_index import article_tags, enrich_search_index, lead_texts
 from .staging import StagedOutput, StagingError
 
@@ -254,6 +255,9 @@ class CchcPlugin(BasePlugin[CchcConfig]):
         env.globals["cchc_urls"] = urls  # the fixed URLs of the scheme: `{{ cchc_urls.NEWS | url }}`
         self.env = env
         self.feeds.add_files(self.content, files, config, self.media.images)  # every body is rendered by now
+        search = enabled_search(config)
+        if self.cache and search is not None:  # its index was made in its on_config
+            reuse_search_entries(search, self.cache)
         return env
 
     # -- pages ---------------------------------------------------------------------------------
@@ -344,9 +348,11 @@ class CchcPlugin(BasePlugin[CchcConfig]):
         if self.cache:
             self.cache.close()
         if self.page_cache:
+            counts = self.cache.counts
             log.info("Bộ nhớ đệm dựng trang (%s): dùng lại %d trang, dựng mới %d trang; Markdown: %d trang lấy lại, "
-                     "%d trang chuyển mới.", self.config.cache_dir, self.page_cache.reused, self.page_cache.stored,
-                     self.cache.counts[(RENDER_KIND, True)], self.cache.counts[(RENDER_KIND, False)])
+                     "%d trang chuyển mới; tìm kiếm: %d trang lấy lại, %d trang đọc mới.", self.config.cache_dir,
+                     self.page_cache.reused, self.page_cache.stored, counts[(RENDER_KIND, True)],
+                     counts[(RENDER_KIND, False)], counts[(SEARCH_KIND, True)], counts[(SEARCH_KIND, False)])
         search_index = enrich_search_index(config.site_dir, lead_texts(self.content), article_tags(self.content))
         self.built = True  # MkDocs may still abort after this event (--strict with warnings)
         if self.quick:

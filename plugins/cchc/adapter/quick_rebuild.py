@@ -34,6 +34,7 @@ from cchc.core.quota.plans import FOLDER as PLANS
 from cchc.core.record_memo import RecordMemo
 from cchc.core.same_data import SameData
 
+from .search_cache import SEARCH_PLUGIN, enabled_search
 from .search_index import WrittenIndex, article_tags, lead_texts, replace_pages
 
 if TYPE_CHECKING:
@@ -41,7 +42,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("mkdocs.plugins.cchc")
 
-SEARCH_PLUGIN = "material.plugins.search.plugin"
 KNOWN_PLUGINS = {SEARCH_PLUGIN, "cchc.adapter.plugin"}  # the page events of others are not known to us
 RECORD_FOLDERS = (ARTICLES, PROCEDURES, PLANS)  # the Markdown records of core.content
 
@@ -188,8 +188,8 @@ class QuickRebuild:
         pages feed: the feeds (bodies as rendered) and the search index (entries as the search
         plugin made them)."""
         config, files, nav, env = last.config, last.files, last.nav, last.env
-        search = next((p for p in config.plugins.values() if type(p).__module__ == SEARCH_PLUGIN), None)
-        index = search.search_index if search is not None and search.config.enabled else None
+        search = enabled_search(config)
+        index = search.search_index if search is not None else None
         doc_files = files.documentation_pages(inclusion=InclusionLevel.is_in_serve)
         new_entries = {}
         for src in stale:

@@ -8,7 +8,7 @@ from functools import cached_property
 from cchc.core.news.articles import load_articles
 from cchc.core.news.collections import ArticleIndex
 from cchc.core.text.content_encoding import encoding_errors
-from cchc.core.content_tree import ContentTree, unsafe_entries
+from cchc.core.content_tree import ContentTree
 from cchc.core.errors import ContentError
 from cchc.core.news.news_pages import news_pages
 from cchc.core.pages import PageSpec
@@ -70,7 +70,7 @@ def load_content(settings: Settings, memo: RecordMemo | None = None) -> Content:
     articles, held, errors = load_articles(settings, memo, tree)
     procedures, procedure_errors = load_procedures(settings, memo, tree)
     plans, plan_errors = load_plans(settings, memo, tree)
-    errors = unsafe_entries(settings.content_root, settings.project_dir) + errors + procedure_errors + plan_errors
+    errors = tree.unsafe_entries(settings.project_dir) + errors + procedure_errors + plan_errors
     errors += encoding_errors(settings, memo, tree)  # TCVN3/VNI text read as Unicode, letters lost from a PDF
     return Content(settings, ArticleIndex(articles, settings.categories), held, errors,
                    procedures=ProcedureIndex(procedures), plans=plans)

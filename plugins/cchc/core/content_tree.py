@@ -34,45 +34,17 @@ def plain_file(root: Path, path: Path) -> bool:
     return stat.S_ISREG(mode)
 
 
-def unsafe_entries(root: Path, base: Path) -> list[ContentError]:
-    """One error per link or special file under root (not descending into linked folders)."""
-    errors = []
-    if not root.is_dir():
-        return errors
-    pending = [os.fspath(root)]
-    while pending:  # scandir: the type of each entry comes with the listing, no extra system call
-        folder = pending.pop()
-        try:
-            entries = sorted(os.scandir(folder), key=lambda e: e.name)
-        except OSError:
-            continue
-        folders = []
-        for entry in entries:
-            try:
-                if entry.is_symlink():
-                    errors.append(ContentError(
-                        _shown(Path(entry.path), base), None, None,
-                        f"'{entry.name}' là liên kết tượng trưng (symlink) tới '{os.readlink(entry.path)}'.", _LINK_FIX))
-                elif entry.is_dir(follow_symlinks=False):
-                    folders.append(entry.path)
-                elif not entry.is_file(follow_symlinks=False):
-                    errors.append(ContentError(_shown(Path(entry.path), base), None, None,
-                                               f"'{entry.name}' không phải tệp thông thường.",
-                                               "Xóa mục này khỏi thư mục content/."))
-            except OSError:
-                continue
-        pending.extend(reversed(folders))  # folders in name order
-    return errors
-
-
 class ContentTree:
     """One walk of a folder per load, never through a link: its regular files with their stat, in
-    the order of sorted(Path) (depth first, names in order). The readers of articles, procedures,
-    plans and the encoding check take their files from it instead of globbing, checking each path
-    for links and stat-ing it again: at 10,000 files that was most of a `mkdocs serve` reload."""
+    the order of sorted(Path) (depth first, names in order), and the links and special files it
+    refused. The readers of articles, procedures, plans and the encoding check take their files from
+    it instead of globbing, checking each path for links and stat-ing it again: at 10,000 files that
+    was most of a `mkdocs serve` reload."""
 
     def __init__(self, root: Path) -> None:
         self.files: dict[str, os.stat_result] = {}  # path -> lstat of a regular file
+        self.links: list[tuple[str, str]] = []  # (path, target) of each symbolic link, not followed
+        self.special: list[str] = []  # devices, FIFOs, sockets
         if root.is_dir():
             self._walk(os.fspath(root))
 
@@ -81,12 +53,16 @@ class ContentTree:
             entries = sorted(os.scandir(folder), key=lambda e: e.name)
         except OSError:
             return
-        for entry in entries:
+        for entry in entries:  # scandir: the type of each entry comes with the listing, no extra call
             try:
-                if entry.is_dir(follow_symlinks=False):
+                if entry.is_symlink():
+                    self.links.append((entry.path, os.readlink(entry.path)))
+                elif entry.is_dir(follow_symlinks=False):
                     self._walk(entry.path)
                 elif entry.is_file(follow_symlinks=False):
                     self.files[entry.path] = entry.stat(follow_symlinks=False)
+                else:
+                    self.special.append(entry.path)
             except OSError:
                 continue  # gone meanwhile: as if it had not been there
 
@@ -95,6 +71,15 @@ class ContentTree:
         prefix = os.fspath(folder) + os.sep
         return [(Path(path), stat_) for path, stat_ in self.files.items()
                 if path.startswith(prefix) and path.endswith(".md") and (recursive or os.sep not in path[len(prefix):])]
+
+    def unsafe_entries(self, base: Path) -> list[ContentError]:
+        """One error per link or special file (a linked folder is one error, nothing inside it)."""
+        errors = [ContentError(_shown(Path(path), base), None, None,
+                               f"'{os.path.basename(path)}' là liên kết tượng trưng (symlink) tới '{target}'.",
+                               _LINK_FIX) for path, target in self.links]
+        return errors + [ContentError(_shown(Path(path), base), None, None,
+                                      f"'{os.path.basename(path)}' không phải tệp thông thường.",
+                                      "Xóa mục này khỏi thư mục content/.") for path in self.special]
 
 
 def published_files(root: Path) -> list[Path]:

@@ -212,7 +212,7 @@ def read_records(root: Path, folder: str, recursive: bool, base: Path,
     record by `read`. `tree`: the listing of this load (core.content_tree), made here if not given.
 
     A file that cannot be read or validated gives its errors and no record; it never stops the others.
-    Links and special files are not in the tree: content_tree.unsafe_entries reports them once.
+    Links and special files are not among the tree's files: ContentTree.unsafe_entries reports them once.
     """
     records, errors = [], []
     directory = root / folder

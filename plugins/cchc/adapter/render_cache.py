@@ -56,29 +56,28 @@ class _Capture(logging.Handler):
             self.records.append([record.name, record.levelno, record.getMessage()])
 
 
-_settings_key: tuple[object, str | None] | None = None  # (the build's config, its key): once per build
+_per_build: dict[str, tuple[object, object]] = {}  # name -> (the build's config, what was made from it)
+
+
+def _once_per_build(name: str, config, make):
+    """make(config), made again only when a build brings a new config (mkdocs serve reloads it)."""
+    known = _per_build.get(name)
+    if known is None or known[0] is not config:
+        known = _per_build[name] = (config, make(config))
+    return known[1]
 
 
 def settings_key(config) -> str | None:
     """What of the config shapes a render; None when it cannot be written down reliably."""
-    global _settings_key
-    if _settings_key is None or _settings_key[0] is not config:
-        _settings_key = (config, stable_text([config["markdown_extensions"], config["mdx_configs"],
-                                              repr(config.validation), config.use_directory_urls]))
-    return _settings_key[1]  # None: an object without a stable text, do not cache
-
-
-_markdown: tuple[object, markdown.Markdown] | None = None  # (the build's config, its Markdown instance)
+    return _once_per_build("settings", config, lambda c: stable_text(  # None: not stable, do not cache
+        [c["markdown_extensions"], c["mdx_configs"], repr(c.validation), c.use_directory_urls]))
 
 
 def _markdown_for(config) -> markdown.Markdown:
     """One Markdown instance per build, reset before each page. MkDocs makes a new one per page, which
     loads every extension again: about a millisecond a page, seconds on a site of 3,000 procedures."""
-    global _markdown
-    if _markdown is None or _markdown[0] is not config:
-        _markdown = (config, markdown.Markdown(extensions=config["markdown_extensions"],
-                                               extension_configs=config["mdx_configs"] or {}))
-    md = _markdown[1]
+    md = _once_per_build("markdown", config, lambda c: markdown.Markdown(
+        extensions=c["markdown_extensions"], extension_configs=c["mdx_configs"] or {}))
     md.reset()
     return md
 

@@ -78,6 +78,9 @@ class BuildCache:
     def __init__(self, folder: Path, version: str | None = None):
         self.folder = folder
         self.version = version if version is not None else version_key()
+        # how every entry of this version starts, as put() writes it (has() reads no further)
+        self._version_prefix = json.dumps({"version": self.version, "value": None},
+                                          ensure_ascii=False)[:-len("null}")].encode("utf-8")
         self.hits = self.misses = 0
         self.counts: Counter[tuple[str, bool]] = Counter()  # (kind, found) -> lookups, for the build log
         self._pending: dict[tuple[str, str], Future] = {}  # compressed bytes, being made
@@ -105,13 +108,18 @@ class BuildCache:
                         self._broken = True  # e.g. a read-only folder: build without a cache
         return self._db
 
+    def _stored(self, kind: str, key: str) -> bytes | None:
+        """The compressed entry as stored (sqlite3.Error passes through)."""
+        db = self._connect()
+        row = db.execute("SELECT value FROM entry WHERE kind = ? AND key = ?", (kind, key)).fetchone() if db else None
+        return row[0] if row is not None else None
+
     def get(self, kind: str, key: str) -> Any | None:
         """The stored value, or None when there is none usable."""
         try:
-            db = self._connect()
-            row = db.execute("SELECT value FROM entry WHERE kind = ? AND key = ?", (kind, key)).fetchone() if db else None
-            if row is not None:
-                entry = json.loads(zlib.decompress(row[0]))
+            stored = self._stored(kind, key)
+            if stored is not None:
+                entry = json.loads(zlib.decompress(stored))
                 if entry["version"] == self.version:
                     self.hits += 1
                     self.counts[(kind, True)] += 1
@@ -125,11 +133,10 @@ class BuildCache:
     def has(self, kind: str, key: str) -> bool:
         """Whether get() would find a value of this version, reading only the start of the entry (a
         cached page is tens of KB: get() decompresses it all)."""
-        prefix = json.dumps({"version": self.version, "value": None}, ensure_ascii=False)[:-len("null}")].encode()
+        prefix = self._version_prefix
         try:
-            db = self._connect()
-            row = db.execute("SELECT value FROM entry WHERE kind = ? AND key = ?", (kind, key)).fetchone() if db else None
-            return row is not None and zlib.decompressobj().decompress(row[0], len(prefix)) == prefix
+            stored = self._stored(kind, key)
+            return stored is not None and zlib.decompressobj().decompress(stored, len(prefix)) == prefix
         except (sqlite3.Error, zlib.error):
             return False
 

@@ -61,15 +61,14 @@ class CardBatch:
 
     def __init__(self, cache: ImageCache, face: CardFace, jobs: list[CardJob], background: bool = True) -> None:
         self.cache, self.face, self.jobs = cache, face, jobs
+        parts = [jobs[i::workers()] for i in range(workers())]  # one share per core
         self._workers: list[tuple[subprocess.Popen, list[CardJob], Path]] = []
         if background and len(jobs) > IN_PROCESS:
-            self._workers = _start(cache.folder, face, [jobs[i::workers()] for i in range(workers())])
+            self._workers = _start(cache.folder, face, parts)
         self.processes = len(self._workers)
         if not self._workers:  # drawn here, before the build goes on (few cards: mkdocs serve, small sites)
-            with ThreadPoolExecutor(max_workers=workers()) as pool:
-                drawn = sum(pool.map(lambda part: draw_cards(cache.folder, face, part),
-                                     [jobs[i::workers()] for i in range(workers())]))
-            self._done(drawn)
+            with ThreadPoolExecutor(max_workers=len(parts)) as pool:
+                self._done(sum(pool.map(lambda part: draw_cards(cache.folder, face, part), parts)))
 
     def wait(self) -> None:
         """Every card is in the cache."""

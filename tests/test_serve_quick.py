@@ -145,6 +145,18 @@ def test_each_kind_of_save_gives_the_site_a_clean_build_gives(served):
                                           ).read_text(encoding="utf-8")
 
 
+def test_content_is_watched_by_the_systems_file_events_not_polled(served):
+    """MkDocs polls what it watches (every file stat()ed twice a second): content/ is too big for that."""
+    site, server, _, _ = served
+    log = server.text()
+    assert "bằng sự kiện của hệ điều hành" in log
+    (polled,) = [line for line in log.splitlines() if "Watching paths for changes" in line]
+    assert "docs" in polled and "content" not in polled
+    assert QUICK in server.save("content/tin-bai/2024/tin-03.md",
+                                article("Tin thứ 3", "2024-04-03 09:00", ["Chuyển đổi số"], body="Đã sửa.",
+                                        tags=["Số hóa"], slug="tin-thu-3"))
+
+
 def test_a_new_article_a_new_url_or_a_config_change_rebuilds_everything(served):
     site, server, url, clean = served
     log = server.save("content/tin-bai/2024/hoi-nghi.md", article(  # no slug: a new title is a new URL

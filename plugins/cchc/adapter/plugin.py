@@ -33,6 +33,7 @@ from cchc.core.text.vietnamese import slugify
 from . import log_messages
 from .chrome_cache import ChromeCache
 from .config import CchcConfig, site_problem
+from .content_watch import watch_content
 from .feeds import FeedWriter
 from .html_fixes import valid_html
 from .navigation import section_entry, small_navigation
@@ -91,6 +92,7 @@ class CchcPlugin(BasePlugin[CchcConfig]):
         self.home_markdown = ""
         self.outputs: dict[str, bytes] = {}  # exports and the embeddable box of this build, as published
         self.quick: QuickRebuild | None = None  # mkdocs serve only
+        self.watcher = None  # mkdocs serve: the observer of content/, when the system's file events work
 
     def on_startup(self, *, command, dirty):
         self.command = command
@@ -360,7 +362,7 @@ class CchcPlugin(BasePlugin[CchcConfig]):
 
     def on_serve(self, server, config: MkDocsConfig, builder):
         """`mkdocs serve` rebuilds when an editor saves a file under content/, not only site_src/."""
-        server.watch(str(self.content.settings.content_root))
+        self.watcher = watch_content(server, str(self.content.settings.content_root))
         if self.quick:
             server.builder = self.quick.wrap(server.builder)
         return server
@@ -380,6 +382,9 @@ class CchcPlugin(BasePlugin[CchcConfig]):
 
     def on_shutdown(self):
         """The very end of `mkdocs build`: only a build MkDocs finished without error replaces site/."""
+        if self.watcher is not None:  # mkdocs serve stops
+            self.watcher.stop()
+            self.watcher = None
         staged, self.staged = self.staged, None
         if staged is None:
             return

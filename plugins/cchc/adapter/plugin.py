@@ -8,6 +8,7 @@ from pathlib import Path
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, PluginError
+from mkdocs.commands.build import get_context
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
@@ -37,8 +38,9 @@ from .content_watch import watch_content
 from .feeds import FeedWriter
 from .html_fixes import valid_html
 from .navigation import section_entry, small_navigation
-from .page_cache import PageCache
-from .quick_rebuild import QuickRebuild
+from .page_cache import CACHED_TEMPLATE, PageCache
+from .quick_rebuild import QuickRebuild, plugins_known
+from .render_helper import RenderHelper, split
 from .render_cache import KIND as RENDER_KIND, CachedPage
 from .search_cache import KIND as SEARCH_KIND, enabled_search, reuse_search_entries
 from .search_index import article_tags, enrich_search_index, lead_texts
@@ -93,6 +95,8 @@ class CchcPlugin(BasePlugin[CchcConfig]):
         self.outputs: dict[str, bytes] = {}  # exports and the embeddable box of this build, as published
         self.quick: QuickRebuild | None = None  # mkdocs serve only
         self.watcher = None  # mkdocs serve: the observer of content/, when the system's file events work
+        self.helper: RenderHelper | None = None  # mkdocs build: the process rendering part of the pages
+        self.templates: dict[str, str] = {}  # src_uri -> template, of the pages the helper renders
 
     def on_startup(self, *, command, dirty):
         self.command = command
@@ -260,7 +264,44 @@ class CchcPlugin(BasePlugin[CchcConfig]):
         search = enabled_search(config)
         if self.cache and search is not None:  # its index was made in its on_config
             reuse_search_entries(search, self.cache)
+        self.helper = None
+        if self.command == "build" and self.config.parallel and plugins_known(config):
+            self._start_helper(config, files)
         return env
+
+    # -- a second process for templates (render_helper) -------------------------------------------
+    def _start_helper(self, config: MkDocsConfig, files: Files) -> None:
+        self._config, self._doc_files = config, files.documentation_pages(inclusion=InclusionLevel.is_included)
+        todo = [f.page for f in self._doc_files if f.src_uri in self.specs and f.page is not None
+                and f.page.meta.get("template") != CACHED_TEMPLATE]  # not already from the page cache
+        pages = [page for page, pick in zip(todo, split(len(todo))) if pick]
+        self.templates = {page.file.src_uri: page.meta.get("template", "main.html") for page in pages}
+        self.helper = RenderHelper.start(pages, self._render_template, self._in_helper)
+        if self.helper is not None:  # here these pages print what the helper rendered
+            for page in pages:
+                page.meta["template"] = CACHED_TEMPLATE
+
+    def _in_helper(self) -> None:
+        """The forked copy renders templates only: the build cache and the search index stay the parent's."""
+        self.cache = self.page_cache = None
+        search = enabled_search(self._config)
+        if search is not None:
+            search.search_index.add_entry_from_context = lambda page: None
+
+    def _render_template(self, page: Page) -> str:
+        """MkDocs 1.6's _build_page (pinned) up to the template's output: context, page events, render."""
+        config = self._config
+        config._current_page = page
+        page.active = True
+        try:
+            context = get_context(self.nav, self._doc_files, config, page)
+            template = self.env.get_template(self.templates[page.file.src_uri])
+            context = config.plugins.on_page_context(context, page=page, config=config, nav=self.nav)
+            return template.render(context)
+        finally:
+            page.active = False
+            config._current_page = None
+            self._unhighlight()
 
     # -- pages ---------------------------------------------------------------------------------
     @event_priority(100)  # first: other plugins see the page as it will be rendered
@@ -271,6 +312,7 @@ class CchcPlugin(BasePlugin[CchcConfig]):
         page.meta = page_meta(spec)
         return spec.markdown
 
+    @event_priority(-100)  # last: a page the helper could not render is rendered here as MkDocs would
     def on_page_context(self, context, page: Page, config: MkDocsConfig, nav: Navigation):
         spec = self.specs.get(page.file.src_uri)
         if spec is not None:
@@ -279,6 +321,10 @@ class CchcPlugin(BasePlugin[CchcConfig]):
             self._highlight_section(page, spec)
             if self.page_cache:
                 context["cchc_cached"] = self.page_cache.cached_output(page)
+            if self.helper is not None and page.file.src_uri in self.helper:
+                output = self.helper.output(page.file.src_uri)
+                template = self.templates[page.file.src_uri]
+                context["cchc_cached"] = output if output is not None else self.env.get_template(template).render(context)
         return context
 
     @event_priority(100)  # first: search, feeds and every other plugin see only the cleaned body
@@ -300,6 +346,11 @@ class CchcPlugin(BasePlugin[CchcConfig]):
                             "xóa phần đó, hoặc nhờ quản trị thêm máy chủ video vào 'iframe_hosts' nếu đó là "
                             "video cần nhúng.", shown, f":{line}" if line else "", removal.what)
         return cleaned
+
+    def _unhighlight(self) -> None:
+        if getattr(self, "_highlighted", None) is not None:
+            self._highlighted.active = False
+            self._highlighted = None
 
     def _highlight_section(self, page: Page, spec: PageSpec) -> None:
         """A month, plan or article page is not in the menu: mark its section's entry as current."""
@@ -334,15 +385,18 @@ class CchcPlugin(BasePlugin[CchcConfig]):
 
     @event_priority(100)  # first: the template's output as it was rendered, before any fix-up
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
-        if getattr(self, "_highlighted", None) is not None:
-            self._highlighted.active = False
-            self._highlighted = None
+        self._unhighlight()
         if self.page_cache:
             self.page_cache.store(page, output)
         return valid_html(output)
 
     @event_priority(-50)  # after the search plugin has written its index
     def on_post_build(self, config: MkDocsConfig):
+        if self.helper is not None:
+            self.helper.close()
+            log.info("Trang: %d trang dựng ở tiến trình phụ, %d ở tiến trình chính.", self.helper.rendered,
+                     len(self._doc_files) - self.helper.rendered)
+            self.helper = None
         if self.media.pending is not None:  # the cards drawn during the build
             for site_path, cached in self.media.finish().items():
                 File.generated(config, site_path, abs_src_path=str(cached)).copy_file()
@@ -374,6 +428,9 @@ class CchcPlugin(BasePlugin[CchcConfig]):
     def on_build_error(self, error):
         self.built = False  # also called for the --strict abort, which comes after on_post_build
         self.media.cancel()
+        if self.helper is not None:
+            self.helper.stop()
+            self.helper = None
         explanation = log_messages.build_stopped(error, serving=self.command == "serve")
         if explanation:
             log.error(explanation)

@@ -46,6 +46,11 @@ KNOWN_PLUGINS = {SEARCH_PLUGIN, "cchc.adapter.plugin"}  # the page events of oth
 RECORD_FOLDERS = (ARTICLES, PROCEDURES, PLANS)  # the Markdown records of core.content
 
 
+def plugins_known(config) -> bool:
+    """Only Material's search and this plugin: what their page events do is known to us."""
+    return all(type(p).__module__ in KNOWN_PLUGINS for p in config.plugins.values())
+
+
 def source_state(roots: list[Path]) -> dict[str, tuple[int, int]]:
     """Size and modification time of every file under the roots (hidden files are never published)."""
     state = {}
@@ -140,7 +145,7 @@ class QuickRebuild:
     def update(self) -> int | None:
         """Render again what the saved records change; the number of pages, or None for a full build."""
         last, plugin = self.last, self.plugin
-        if last is None or not self._plugins_known(last.config):
+        if last is None or not plugins_known(last.config):
             return None
         steps = _Steps()
         state = source_state(self.roots(last.config))
@@ -169,9 +174,6 @@ class QuickRebuild:
         last.state, last.specs = state, specs
         log.debug("Dựng lại nhanh, từng bước: %s.", steps)
         return len(stale)
-
-    def _plugins_known(self, config) -> bool:
-        return all(type(p).__module__ in KNOWN_PLUGINS for p in config.plugins.values())
 
     def _publish_files(self, site: Path, previous: Media, media: Media) -> None:
         """Exports, the embeddable box, cards: written where they differ from what the site has."""

@@ -2,9 +2,7 @@
 the site is byte for byte the one a build in one process writes, warnings included."""
 from __future__ import annotations
 
-import filecmp
 import re
-import shutil
 
 from conftest import Site
 from test_serve_quick import differences

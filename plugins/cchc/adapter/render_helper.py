@@ -23,7 +23,7 @@ log = logging.getLogger("mkdocs.plugins.cchc")
 
 MIN_PAGES = 64  # below this a second process costs more than it saves
 SHARE = 0.6  # of the pages to render, the copy's: this process also finishes each of the copy's pages
-_HEADER = struct.Struct("<iI")  # page number, length of its UTF-8 output (-1: render it here)
+_HEADER = struct.Struct("<iI")  # page number n, length of its UTF-8 output; -n-1: render page n here
 
 
 def cores() -> int:
@@ -140,13 +140,12 @@ def _render_in_copy(pages: Sequence, render: Callable[[object], str], in_copy: C
                     writing: int) -> None:
     status = 0
     try:
-        root = logging.getLogger()
         silenced = _Silenced()
-        for logger in [root] + [logging.getLogger(name) for name in list(logging.root.manager.loggerDict)]:
+        for logger in logging.root.manager.loggerDict.values():  # every record reaches the root, and only it
             if isinstance(logger, logging.Logger):
                 logger.handlers = []
                 logger.propagate = True
-        root.handlers = [silenced]
+        logging.root.handlers = [silenced]
         in_copy()
         with os.fdopen(writing, "wb") as pipe:
             for number, page in enumerate(pages):

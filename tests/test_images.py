@@ -113,6 +113,8 @@ def test_social_card_is_1200x630_with_the_title_drawn(phone_site):
     assert '<meta property="og:image:height" content="630">' in page
     card = Image.open(site.root / "site" / URL / "the-chia-se.png").convert("RGB")
     assert card.size == (1200, 630)
+    # the background is exactly the style's white everywhere, band and title areas alike
+    assert {card.getpixel(xy) for xy in [(10, 600), (600, 620), (1190, 300), (10, 170)]} == {(255, 255, 255)}
     blank = Image.open(io.BytesIO(draw_card("", "ngày 05 tháng 03 năm 2025", "Sở Thử nghiệm",
                                             vietnamese_font(400), vietnamese_font(700)))).convert("RGB")
     changed = ImageChops.difference(card, blank).getbbox()

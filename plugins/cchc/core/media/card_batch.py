@@ -1,7 +1,7 @@
 """Social cards drawn in worker processes while the build renders its pages.
 
-A card costs ~15 ms of Pillow work that holds the GIL (FreeType glyphs, quantising); a cold build of
-3,000 articles spends most of a minute on them. A page needs only the card's URL, so the cards of a
+A card costs ~4 ms of Pillow work that holds the GIL (glyphs, PNG compression); a cold build of
+3,000 articles spends about 13 s of CPU on them. A page needs only the card's URL, so the cards of a
 build are drawn by other processes from the start of the build and collected at its end (`wait`),
 using the second core while the main process renders pages. Each worker stores its cards in the
 image cache itself (same keys, same bytes as drawn in-process). Workers are plain

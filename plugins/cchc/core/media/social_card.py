@@ -34,13 +34,18 @@ def card_path(article_url: str) -> str:
 def wrap_words(text: str, font: ImageFont.FreeTypeFont, width: int) -> list[str] | None:
     """Lines no wider than `width`, broken only between words; None if one word alone is too wide."""
     lines: list[str] = []
+    line_width = 0.0
+    space = _width(font, " ")
     for word in text.split():
-        if font.getlength(word) > width:
+        word_width = _width(font, word)
+        if word_width > width:
             return None
-        if lines and font.getlength(f"{lines[-1]} {word}") <= width:
+        if lines and line_width + space + word_width <= width:
             lines[-1] = f"{lines[-1]} {word}"
+            line_width += space + word_width
         else:
             lines.append(word)
+            line_width = word_width
     return lines
 
 
@@ -73,37 +78,53 @@ def _ramp(front: str, back: str, steps: int = 64) -> list[tuple[int, int, int]]:
 
 
 @lru_cache(maxsize=8)
-def _palette(style: CardStyle) -> Image.Image:
-    """Every colour a card can hold, so that it is saved as an 8-bit PNG: a third of the bytes to
-    compress (the slow part of a card) and no visible loss, since the card has only these blends."""
+def _colours(style: CardStyle) -> tuple[tuple[int, int, int], ...]:
+    """Every colour a card can hold, so that it is an 8-bit PNG: a third of the bytes to compress
+    (the slow part of a card) and no visible loss, since the card has only these blends."""
     colours = (_ramp(style.text, style.background) + _ramp(style.muted, style.background)
                + _ramp("#ffffff", style.band) + [_hex(style.accent), _hex(style.band)])
-    colours = list(dict.fromkeys(colours))[:256]
-    palette = Image.new("P", (1, 1))
-    palette.putpalette([v for colour in colours for v in colour])
-    return palette
+    return tuple(dict.fromkeys(colours))[:256]
+
+
+def _palette(style: CardStyle) -> list[int]:
+    return [v for colour in _colours(style) for v in colour]
+
+
+@lru_cache(maxsize=8)
+def _ink(front: str, back: str, style: CardStyle) -> tuple[int, ...]:
+    """Coverage of a glyph (0-255) -> palette index of the blend of `front` over `back`."""
+    index = {colour: i for i, colour in enumerate(_colours(style))}
+    ramp = _ramp(front, back)
+    return tuple(index[ramp[round(v * (len(ramp) - 1) / 255)]] for v in range(256))
 
 
 @lru_cache(maxsize=8)
 def _background(agency: str, regular: Path, bold: Path, style: CardStyle) -> Image.Image:
-    """What every card of the agency shares (band, agency name, date mark): drawn once per build."""
-    card = Image.new("RGB", (WIDTH, HEIGHT), style.background)
+    """What every card of the agency shares (band, agency name, date mark): drawn once per process,
+    straight in the card's palette (no quantising, which would shift the white of some areas)."""
+    index = {colour: i for i, colour in enumerate(_colours(style))}
+    card = Image.new("P", (WIDTH, HEIGHT), index[_hex(style.background)])
+    card.putpalette(_palette(style))
     draw = ImageDraw.Draw(card)
-    inner = WIDTH - 2 * MARGIN
-    draw.rectangle([0, 0, WIDTH, 150], fill=style.band)
-    draw.rectangle([0, 150, WIDTH, 158], fill=style.accent)
-    agency_font = ImageFont.truetype(str(bold), 32)
-    agency_lines = (wrap_words(agency, agency_font, inner) or [agency])[:2]  # at most two lines
+    draw.rectangle([0, 0, WIDTH, 150], fill=index[_hex(style.band)])
+    draw.rectangle([0, 150, WIDTH, 158], fill=index[_hex(style.accent)])
+    draw.rectangle([MARGIN, 548, MARGIN + 8, 588], fill=index[_hex(style.band)])
+    agency_font = _font(bold, 32)
+    agency_lines = (wrap_words(agency, agency_font, WIDTH - 2 * MARGIN) or [agency])[:2]  # at most two lines
     top = 75 - len(agency_lines) * 22
-    for i, line in enumerate(agency_lines):
-        draw.text((MARGIN, top + i * 44), line, font=agency_font, fill="#ffffff")
-    draw.rectangle([MARGIN, 548, MARGIN + 8, 588], fill=style.band)
+    _text(card, BAND_BOX, _ink("#ffffff", style.band, style),
+          [(MARGIN, top + i * 44, line) for i, line in enumerate(agency_lines)], agency_font)
     return card
 
 
 @lru_cache(maxsize=32)
 def _font(path: Path, size: int) -> ImageFont.FreeTypeFont:
     return ImageFont.truetype(str(path), size)
+
+
+@lru_cache(maxsize=65536)
+def _width(font: ImageFont.FreeTypeFont, word: str) -> float:
+    return font.getlength(word)
 
 
 @lru_cache(maxsize=16384)
@@ -118,29 +139,44 @@ def _word(font: ImageFont.FreeTypeFont, word: str) -> tuple[int, int, Image.Imag
     return left, top, mask
 
 
-def _draw_line(draw: ImageDraw.ImageDraw, x: int, y: int, line: str, font: ImageFont.FreeTypeFont, fill: str) -> None:
-    """The line word by word, each where it starts in the whole line (within half a pixel of
-    drawing the line at once)."""
-    start = 0
+# Where text goes, each box of one colour in the background (the band; between the band and the
+# date mark; right of the mark), so the text's coverage can be turned into palette indices and pasted whole.
+BAND_BOX = (0, 0, WIDTH, 150)
+TITLE_BOX = (0, 158, WIDTH, 548)
+DATE_BOX = (MARGIN + 12, 540, WIDTH, HEIGHT)
+
+
+def _draw_line(coverage: Image.Image, x: int, y: int, line: str, font: ImageFont.FreeTypeFont) -> None:
+    """The line word by word into a coverage mask, each word where it starts in the line."""
+    space = _width(font, " ")
+    start = 0.0
     for word in line.split(" "):
         if word:
             left, top, mask = _word(font, word)
             if mask is not None:
-                draw.bitmap((x + round(font.getlength(line[:start])) + left, y + top), mask, fill=fill)
-        start += len(word) + 1
+                coverage.paste(255, (x + round(start) + left, y + top), mask)
+            start += _width(font, word)
+        start += space
+
+
+def _text(card: Image.Image, box: tuple[int, int, int, int], ink: list[int], lines, font) -> None:
+    """`lines` ((x, y, text) in card coordinates) in the palette blends `ink`, onto the card's `box`."""
+    coverage = Image.new("L", (box[2] - box[0], box[3] - box[1]))
+    for x, y, line in lines:
+        _draw_line(coverage, x - box[0], y - box[1], line, font)
+    card.paste(Image.frombytes("P", coverage.size, coverage.point(ink).tobytes()), box[:2])
 
 
 def draw_card(title: str, date_label: str, agency: str, regular: Path, bold: Path,
               style: CardStyle = CardStyle()) -> bytes:
     card = _background(nfc(agency), regular, bold, style).copy()
-    draw = ImageDraw.Draw(card)
     # title, vertically centred between the band and the date
     font, lines = fit_title(nfc(title), bold, WIDTH - 2 * MARGIN)
     line_height = round(font.size * 1.28)
     top = 190 + (330 - line_height * len(lines)) // 2
-    for i, line in enumerate(lines):
-        _draw_line(draw, MARGIN, top + i * line_height, line, font, style.text)
-    _draw_line(draw, MARGIN + 26, 548, nfc(date_label), _font(regular, 32), style.muted)
+    _text(card, TITLE_BOX, _ink(style.text, style.background, style),
+          [(MARGIN, top + i * line_height, line) for i, line in enumerate(lines)], font)
+    _text(card, DATE_BOX, _ink(style.muted, style.background, style), [(MARGIN + 26, 548, nfc(date_label))], _font(regular, 32))
     out = io.BytesIO()
-    card.quantize(palette=_palette(style), dither=Image.Dither.NONE).save(out, "PNG", compress_level=3)
+    card.save(out, "PNG", compress_level=3)
     return out.getvalue()

@@ -274,9 +274,16 @@ def test_variants_are_never_upscaled():
 def test_cchc_check_reports_bad_images_too(site):
     site.write("content/tin-bai/anh/cut.jpg", phone_photo(800, 600)[:3000])
     site.add_article("a.md", "Cắt", "2024-03-02", image="anh/cut.jpg", image_alt="Ảnh")
+    site.add_article("b.md", "Trong bài", "2024-03-03", body="Mở đầu.\n\nĐoạn hai.\n\n![Ảnh hỏng](anh/cut.jpg)\n")
     result = site.cchc("check")
     assert result.returncode == 1
     assert "a.md:" in result.stdout and "[image] Ảnh bìa 'content/tin-bai/anh/cut.jpg'" in result.stdout
+    source = (site.root / "content" / "tin-bai" / "a.md").read_text(encoding="utf-8").splitlines()
+    line = next(i for i, text in enumerate(source, 1) if text.startswith("image:"))
+    assert f"a.md:{line}: [image] Ảnh bìa" in result.stdout  # the line of the cover, found when the error is
+    body = (site.root / "content" / "tin-bai" / "b.md").read_text(encoding="utf-8").splitlines()
+    line = next(i for i, text in enumerate(body, 1) if "![Ảnh hỏng]" in text)
+    assert f"b.md:{line}: Ảnh trong bài 'content/tin-bai/anh/cut.jpg'" in result.stdout
 
 
 def test_bomb_is_refused_while_other_threads_check_images():

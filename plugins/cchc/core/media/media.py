@@ -28,7 +28,7 @@ _PLACEHOLDER = "IMG"  # cache entries are named by role, not by path: the same p
 class Use:
     article: Article
     field: str | None  # "image" for the cover, None for the body
-    line: int | None
+    needle: str  # the text of the use in the article's file: its line is looked up for an error only
 
 
 @dataclass
@@ -77,9 +77,8 @@ def _line_of(article: Article, project_dir: Path, text: str) -> int | None:
     return next((i for i, line in enumerate(lines, 1) if text in line), None)
 
 
-def _body_uses(content: Content, media: Media, lines: bool = True) -> dict[str, list[Use]]:
-    """Images of article bodies, by content path; a missing file or alt text is an error here.
-    `lines`: note the line of each use (reads the file), for errors found later in the image."""
+def _body_uses(content: Content, media: Media) -> dict[str, list[Use]]:
+    """Images of article bodies, by content path; a missing file or alt text is an error here."""
     settings = content.settings
     root = settings.content_root.resolve()
     uses: dict[str, list[Use]] = {}
@@ -89,21 +88,20 @@ def _body_uses(content: Content, media: Media, lines: bool = True) -> dict[str, 
             parts = urlsplit(src)
             if parts.scheme or parts.netloc or src.startswith(("/", "#")) or not parts.path:
                 continue  # another site's image, or a data: URL: not ours to check
-            line = _line_of(article, settings.project_dir, src) if lines else None
             path = posixpath.normpath(posixpath.join(folder, unquote(parts.path)))
             target = (root / path).resolve()
             if path.startswith("..") or root not in target.parents or not target.is_file():
                 media.errors.append(ContentError(
-                    article.source, line or _line_of(article, settings.project_dir, src), None,
+                    article.source, _line_of(article, settings.project_dir, src), None,
                     f"Ảnh trong bài '{src}' không tìm thấy (tính từ thư mục của bài).",
                     "Kiểm tra tên tệp, chữ hoa/thường và thư mục; ảnh phải nằm trong thư mục content/."))
                 continue
             if alt is None:
                 media.errors.append(ContentError(
-                    article.source, line or _line_of(article, settings.project_dir, src), None,
+                    article.source, _line_of(article, settings.project_dir, src), None,
                     f"Ảnh trong bài '{src}' thiếu mô tả (alt) cho người khiếm thị.",
                     f"Viết '![Mô tả nội dung ảnh]({src})' thay vì để trống phần trong ngoặc vuông."))
-            uses.setdefault(path, []).append(Use(article, None, line))
+            uses.setdefault(path, []).append(Use(article, None, src))
     return uses
 
 
@@ -120,16 +118,15 @@ def _publish_image(path: str, source: Path, cache: ImageCache,
     return published, {path + name[len(_PLACEHOLDER):]: entry.file(name) for name in entry.names}
 
 
-def _uses(content: Content, media: Media, lines: bool = True) -> dict[str, list[Use]]:
+def _uses(content: Content, media: Media) -> dict[str, list[Use]]:
     """Where each image is shown (covers first); a cover that is not a photo is an error here."""
-    uses = _body_uses(content, media, lines)
+    uses = _body_uses(content, media)
     project = content.settings.project_dir
     for article in content.articles.articles:
         if article.image:
-            line = _line_of(article, project, "image:") if lines else None
-            uses.setdefault(article.image.path, []).insert(0, Use(article, "image", line))
+            uses.setdefault(article.image.path, []).insert(0, Use(article, "image", "image:"))
             if not is_raster(article.image.path):
-                media.errors.append(ContentError(article.source, line or _line_of(article, project, "image:"), "image",
+                media.errors.append(ContentError(article.source, _line_of(article, project, "image:"), "image",
                                                  f"Ảnh bìa '{article.image.path}' không phải JPEG, PNG hay WebP.",
                                                  "Lưu ảnh lại dạng JPEG (.jpg) hoặc PNG (.png)."))
     return uses
@@ -155,7 +152,8 @@ def _images(content: Content, cache: ImageCache, settings: ImageSettings, media:
         if isinstance(result, ImageProblem):
             shown = f"{content.settings.content_dir}/{path}"
             for use in uses.get(path) or [None]:
-                where, line, key = (use.article.source, use.line, use.field) if use else (shown, None, None)
+                where, line, key = ((use.article.source, _line_of(use.article, content.settings.project_dir,
+                                                                  use.needle), use.field) if use else (shown, None, None))
                 what = ("Ảnh bìa" if use.field else "Ảnh trong bài") + f" '{shown}': " if use else ""
                 media.errors.append(ContentError(where, line, key, what + result.message, result.fix))
             continue
@@ -207,7 +205,7 @@ def publish_media(content: Content, cache: ImageCache, settings: ImageSettings =
         _images(content, cache, settings, media)
     else:
         media.images, media.image_files = dict(previous.images), dict(previous.image_files)
-        _uses(content, media, lines=False)  # no image is processed: lines only for errors
+        _uses(content, media)  # no image is processed: their uses are checked
     if cards and not (content.errors or media.errors):  # a build that will stop needs no cards
         _cards(content, cache, media, style, previous, background)
     return media

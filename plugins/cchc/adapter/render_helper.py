@@ -19,18 +19,13 @@ import struct
 import threading
 from typing import Callable, Sequence
 
+from cchc.core.cores import cores
+
 log = logging.getLogger("mkdocs.plugins.cchc")
 
 MIN_PAGES = 64  # below this a second process costs more than it saves
 SHARE = 0.6  # of the pages to render, the copy's: this process also finishes each of the copy's pages
 _HEADER = struct.Struct("<iI")  # page number n, length of its UTF-8 output; -n-1: render page n here
-
-
-def cores() -> int:
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # not Linux
-        return os.cpu_count() or 1
 
 
 def split(count: int, share: float = SHARE) -> list[bool]:

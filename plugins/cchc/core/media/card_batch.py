@@ -20,6 +20,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from cchc.core.cores import cores
 from cchc.core.media.image_cache import ImageCache
 from cchc.core.media.social_card import CardStyle, draw_card
 
@@ -53,7 +54,7 @@ def draw_cards(folder: Path, face: CardFace, jobs: list[CardJob]) -> int:
 
 
 def workers() -> int:
-    return max(1, min(4, os.cpu_count() or 1))
+    return min(4, cores())
 
 
 class CardBatch:

@@ -7,7 +7,9 @@
 For each size: generate the project (gen_articles.py), build it cold (no site/, no .cache/), build it
 again with nothing changed (warm), start `mkdocs serve` and time saving one article until the
 server returns the page with the change, then build the same articles with Pelican (installed
-into WORK/pelican-venv). Memory is the peak resident size of the build process (os.wait4).
+into WORK/pelican-venv). Memory is the peak resident size of the build process (os.wait4); CPU is
+the user + system time of the build and the processes it waited for (card workers, the render
+helper), steadier than wall time on a shared machine and the limit once both cores are busy.
 """
 from __future__ import annotations
 
@@ -37,17 +39,24 @@ class Row:
     pages: int
     seconds: float
     memory_mb: float | None = None
+    cpu: float | None = None
 
     def cells(self, pelican: float | None) -> str:
         rate = f"{self.pages / self.seconds:8.0f}" if self.pages else f"{'':>8}"
         pages = f"{self.pages:>7}" if self.pages else f"{'':>7}"
         memory = f"{self.memory_mb:8.0f}" if self.memory_mb else f"{'':>8}"
+        cpu = f"{self.cpu:8.1f}" if self.cpu else f"{'':>8}"
         ratio = f"{self.seconds / pelican:6.2f}" if pelican else f"{'':>6}"
-        return f"{self.label:<34} {pages} {self.seconds:8.2f} {rate} {memory} {ratio}"
+        return f"{self.label:<34} {pages} {self.seconds:8.2f} {rate} {memory} {cpu} {ratio}"
 
 
-def measured(args: list[str], cwd: Path) -> tuple[float, float]:
-    """(seconds, peak resident MB) of one command; its output goes to cwd/benchmark.log."""
+HEADER = f"{'':<34} {'trang':>7} {'giây':>8} {'trang/s':>8} {'MB đỉnh':>8} {'CPU s':>8} {'/Pelican':>6}"
+
+
+def measured(args: list[str], cwd: Path) -> tuple[float, float, float]:
+    """(seconds, peak resident MB, CPU seconds) of one command; its output goes to cwd/benchmark.log."""
+    os.sync()  # the last build's files and deletions written out first: they would slow this one
+    time.sleep(2)
     with (cwd / "benchmark.log").open("a") as log:
         start = time.perf_counter()
         process = subprocess.Popen(args, cwd=cwd, env=ENV, stdout=log, stderr=subprocess.STDOUT)
@@ -56,7 +65,7 @@ def measured(args: list[str], cwd: Path) -> tuple[float, float]:
     process.returncode = os.waitstatus_to_exitcode(status)
     if process.returncode:
         sys.exit(f"{' '.join(args)} thất bại, xem {cwd / 'benchmark.log'}")
-    return seconds, usage.ru_maxrss / 1024
+    return seconds, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime
 
 
 def html_pages(folder: Path) -> int:
@@ -64,8 +73,8 @@ def html_pages(folder: Path) -> int:
 
 
 def mkdocs_build(project: Path, label: str) -> Row:
-    seconds, memory = measured([sys.executable, "-m", "mkdocs", "build", "-q"], project)
-    return Row(label, html_pages(project / "site"), seconds, memory)
+    seconds, memory, cpu = measured([sys.executable, "-m", "mkdocs", "build", "-q"], project)
+    return Row(label, html_pages(project / "site"), seconds, memory, cpu)
 
 
 def free_port() -> int:
@@ -144,8 +153,9 @@ def run_size(work: Path, count: int, procedures: int, pelican: Path | None, serv
         other = work / f"pelican-{count}"
         shutil.rmtree(other, ignore_errors=True)
         pelican_site.write(other, articles, project / "content" / "tin-bai" / "anh")
-        seconds, memory = measured(pelican_site.build_command(pelican, other), other)
-        print(Row(f"Pelican 4.10, {count} bài", html_pages(other / "output"), seconds, memory).cells(None), flush=True)
+        seconds, memory, cpu = measured(pelican_site.build_command(pelican, other), other)
+        print(Row(f"Pelican 4.10, {count} bài", html_pages(other / "output"), seconds, memory, cpu).cells(None),
+              flush=True)
         reference = seconds
     label = f"{count} bài + {procedures} TTHC"
     shutil.rmtree(project / ".cache", ignore_errors=True)
@@ -168,7 +178,7 @@ def main() -> int:
     options = parser.parse_args()
     options.work.mkdir(parents=True, exist_ok=True)
     pelican = None if options.no_pelican else pelican_site.install(options.work / "pelican-venv")
-    print(f"{'':<34} {'trang':>7} {'giây':>8} {'trang/s':>8} {'MB đỉnh':>8} {'/Pelican':>6}")
+    print(HEADER)
     for count in options.sizes:
         run_size(options.work, count, options.procedures, pelican, not options.no_serve)
     if options.profile:

@@ -110,6 +110,7 @@ class CchcPlugin(BasePlugin[CchcConfig]):
         settings = settings_from(config, self.config, include_unpublished=self.command == "serve")
         self.content = load_content(settings, self.quick.memo if self.quick else None)
         self.feeds = FeedWriter()  # bodies of this build only
+        self.cache = BuildCache(settings.cache_dir) if settings.cache_dir else None
         self._publish_media()
         report_errors(self.content.errors)
         if self.content.held:
@@ -117,7 +118,6 @@ class CchcPlugin(BasePlugin[CchcConfig]):
                      ", ".join(a.source for a in self.content.held))
         for notice in self.content.notices():  # e.g. this month is behind a plan's target
             log.info(notice)
-        self.cache = BuildCache(settings.cache_dir) if settings.cache_dir else None
         self.page_cache = (PageCache(self.cache, config, self.command, settings.now.date().isoformat())
                            if self.cache else None)
         if self.command == "build" and self.config.atomic:
@@ -208,7 +208,7 @@ class CchcPlugin(BasePlugin[CchcConfig]):
         cache = self.image_cache
         self._media_counts = (cache.processed, cache.reused)
         # A full build draws missing cards in other processes while it renders pages (on_post_build waits).
-        media = publish_media(content, cache, previous=previous, background=previous is None)
+        media = publish_media(content, cache, previous=previous, background=previous is None, known=self.cache)
         if media.pending is None:
             self._log_media_counts()
         else:

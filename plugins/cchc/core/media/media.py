@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from cchc.core.build_cache import BuildCache
 from cchc.core.media.body_images import body_images
 from cchc.core.content import Content
 from cchc.core.content_tree import published_files
@@ -77,14 +78,14 @@ def _line_of(article: Article, project_dir: Path, text: str) -> int | None:
     return next((i for i, line in enumerate(lines, 1) if text in line), None)
 
 
-def _body_uses(content: Content, media: Media) -> dict[str, list[Use]]:
+def _body_uses(content: Content, media: Media, known: BuildCache | None) -> dict[str, list[Use]]:
     """Images of article bodies, by content path; a missing file or alt text is an error here."""
     settings = content.settings
     root = settings.content_root.resolve()
     uses: dict[str, list[Use]] = {}
     for article in content.articles.articles:
         folder = posixpath.dirname(article.content_path)
-        for src, alt in body_images(article.body):
+        for src, alt in body_images(article.body, known):
             parts = urlsplit(src)
             if parts.scheme or parts.netloc or src.startswith(("/", "#")) or not parts.path:
                 continue  # another site's image, or a data: URL: not ours to check
@@ -118,9 +119,9 @@ def _publish_image(path: str, source: Path, cache: ImageCache,
     return published, {path + name[len(_PLACEHOLDER):]: entry.file(name) for name in entry.names}
 
 
-def _uses(content: Content, media: Media) -> dict[str, list[Use]]:
+def _uses(content: Content, media: Media, known: BuildCache | None) -> dict[str, list[Use]]:
     """Where each image is shown (covers first); a cover that is not a photo is an error here."""
-    uses = _body_uses(content, media)
+    uses = _body_uses(content, media, known)
     project = content.settings.project_dir
     for article in content.articles.articles:
         if article.image:
@@ -132,9 +133,10 @@ def _uses(content: Content, media: Media) -> dict[str, list[Use]]:
     return uses
 
 
-def _images(content: Content, cache: ImageCache, settings: ImageSettings, media: Media) -> None:
+def _images(content: Content, cache: ImageCache, settings: ImageSettings, media: Media,
+            known: BuildCache | None) -> None:
     root = content.settings.content_root
-    uses = _uses(content, media)
+    uses = _uses(content, media, known)
     sources = [(source.relative_to(root).as_posix(), source) for source in published_files(root)]  # no links
     sources = [(path, source) for path, source in sources if is_raster(path)]
 
@@ -195,17 +197,18 @@ def _cards(content: Content, cache: ImageCache, media: Media, style: CardStyle, 
 
 def publish_media(content: Content, cache: ImageCache, settings: ImageSettings = ImageSettings(),
                   style: CardStyle = CardStyle(), previous: Media | None = None, cards: bool = True,
-                  background: bool = False) -> Media:
+                  background: bool = False, known: BuildCache | None = None) -> Media:
     """`previous`: the media of the last build when only Markdown changed since (mkdocs serve): the
     image files are the same, so their published copies are kept; uses and cards are checked again.
     `cards`: False to check images only (`cchc check`). `background`: cards still missing are drawn
-    in other processes; `Media.finish()` waits for them before their files are copied."""
+    in other processes; `Media.finish()` waits for them before their files are copied.
+    `known`: the build cache, which keeps the images found in each article body."""
     media = Media()
     if previous is None:
-        _images(content, cache, settings, media)
+        _images(content, cache, settings, media, known)
     else:
         media.images, media.image_files = dict(previous.images), dict(previous.image_files)
-        _uses(content, media)  # no image is processed: their uses are checked
+        _uses(content, media, known)  # no image is processed: their uses are checked
     if cards and not (content.errors or media.errors):  # a build that will stop needs no cards
         _cards(content, cache, media, style, previous, background)
     return media

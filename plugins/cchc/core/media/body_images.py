@@ -24,22 +24,22 @@ def body_images(body: str, known: BuildCache | None = None) -> Found:
         return ()
     found = _memo.get(body)
     if found is None:
-        found = _stored(body, known)
-        if found is None:
-            found = _find(body)
-            if known is not None:
-                known.put(KIND, digest(body), [list(pair) for pair in found])
+        found = _find(body) if known is None else _through(known, body)
         if len(_memo) >= _MEMO_LIMIT:
             _memo.clear()
         _memo[body] = found
     return found
 
 
-def _stored(body: str, known: BuildCache | None) -> Found | None:
-    stored = known.get(KIND, digest(body)) if known is not None else None
-    if not isinstance(stored, list):
-        return None
-    return tuple((src, alt) for src, alt in stored)
+def _through(known: BuildCache, body: str) -> Found:
+    """From the build cache, or found and stored there."""
+    key = digest(body)
+    stored = known.get(KIND, key)
+    if isinstance(stored, list):
+        return tuple((src, alt) for src, alt in stored)
+    found = _find(body)
+    known.put(KIND, key, [list(pair) for pair in found])
+    return found
 
 
 def _find(body: str) -> Found:

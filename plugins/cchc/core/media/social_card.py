@@ -91,9 +91,15 @@ def _palette(style: CardStyle) -> list[int]:
 
 
 @lru_cache(maxsize=8)
+def _indices(style: CardStyle) -> dict[tuple[int, int, int], int]:
+    """Colour -> its index in the card's palette."""
+    return {colour: i for i, colour in enumerate(_colours(style))}
+
+
+@lru_cache(maxsize=8)
 def _ink(front: str, back: str, style: CardStyle) -> tuple[int, ...]:
     """Coverage of a glyph (0-255) -> palette index of the blend of `front` over `back`."""
-    index = {colour: i for i, colour in enumerate(_colours(style))}
+    index = _indices(style)
     ramp = _ramp(front, back)
     return tuple(index[ramp[round(v * (len(ramp) - 1) / 255)]] for v in range(256))
 
@@ -102,7 +108,7 @@ def _ink(front: str, back: str, style: CardStyle) -> tuple[int, ...]:
 def _background(agency: str, regular: Path, bold: Path, style: CardStyle) -> Image.Image:
     """What every card of the agency shares (band, agency name, date mark): drawn once per process,
     straight in the card's palette (no quantising, which would shift the white of some areas)."""
-    index = {colour: i for i, colour in enumerate(_colours(style))}
+    index = _indices(style)
     card = Image.new("P", (WIDTH, HEIGHT), index[_hex(style.background)])
     card.putpalette(_palette(style))
     draw = ImageDraw.Draw(card)
@@ -159,7 +165,7 @@ def _draw_line(coverage: Image.Image, x: int, y: int, line: str, font: ImageFont
         start += space
 
 
-def _text(card: Image.Image, box: tuple[int, int, int, int], ink: list[int], lines, font) -> None:
+def _text(card: Image.Image, box: tuple[int, int, int, int], ink: tuple[int, ...], lines, font) -> None:
     """`lines` ((x, y, text) in card coordinates) in the palette blends `ink`, onto the card's `box`."""
     coverage = Image.new("L", (box[2] - box[0], box[3] - box[1]))
     for x, y, line in lines:

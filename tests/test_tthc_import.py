@@ -375,8 +375,9 @@ def test_json_report_for_machines(site):
                            "5 ngày", "", ""], ["3", "x", "Mã sai"]]
     result = site.cchc("import-tthc", "--json", str(write_csv(site, "r.csv", rows)))
     report = json.loads(result.stdout)
-    assert report["counts"] == {"created": 2, "updated": 0, "unchanged": 0, "rejected": 1}
+    assert report["counts"] == {"created": 2, "updated": 0, "unchanged": 0, "rejected": 1, "kept": 0}
     assert report["warnings"] == {"missing": 1, "fee_unknown": 1}
+    assert report["legal_bases"] == {"read": 0, "verbatim": 0, "no_number": 0}
     outcome = next(o for o in report["outcomes"] if o["code"] == "1.001195")
     assert {"kind": "missing", "message": "thiếu cơ quan thực hiện"} in outcome["warnings"]
     assert result.returncode == 1

@@ -39,16 +39,15 @@ def _squash(text: str) -> str:
 
 def whole_token(number: str, source: str) -> bool:
     """Written in source with nothing of a longer number on either side: before it no digit (but a
-    year it repeats, 'năm 202446/2024/QH15', or the end of a number it is glued to) and no '/';
+    year: 'năm 202446/2024/QH15') and no '/';
     after it no '-', '_', '/', and no letters that are not a word of their own."""
     for match in re.finditer(re.escape(number), source):
         start, end = match.span()
         before = source[start - 1] if start else ""
         if before == "/":
             continue
-        if before.isdigit():
-            year = number.split("/")[1] if number.count("/") == 2 else ""
-            if source[start - 4:start] != year and not re.search(r"[A-ZĐa-z]$", source[:start].rstrip("0123456789")[-1:]):
+        if before.isdigit():  # only a year may run into a number: 'năm 202446/2024/QH15', '…/01/2017120/2016/…'
+            if not re.search(r"(?:^|[/ ])(?:19|20)\d\d$", source[:start]):
                 continue
         after = source[end:end + 1]
         if after in ("-", "_", "/") and source[end + 1:end + 2].strip():

@@ -18,6 +18,7 @@ from cchc.core.text.vietnamese import fold
 HEADER_RE = re.compile(r"^\s*Tên văn bản pháp lý\s*Mã văn bản\s*", re.IGNORECASE)
 # số (66.7, 08.a, 09b) / năm (optional) / then the ký hiệu, which starts with a capital.
 _HEAD_RE = re.compile(r"\d{1,5}(?:\.\d{1,2}|\.?[a-z])?/(?:((?:19|20)\d{2})/)?(?=[A-ZĐ])")
+_YEAR_RE = re.compile(r"(?:19|20)\d{2}")
 _SEPARATOR_RE = re.compile(r"\s?[-_/–]\s?")  # only '-' is the standard one; the others are read, not trusted
 _LOOSE_SYMBOL_RE = re.compile(r"[A-ZĐƯ]+(?:\s?[-_/–]\s?[A-ZĐƯ]+)*")
 _LETTERS_RE = re.compile(r"[^\W\d_]+")
@@ -86,16 +87,16 @@ def document_numbers(text: str) -> list[Number]:
         position = start + 1
         glued_to_last = bool(found) and start == found[-1].end
         before = text[start - 1] if start else ""
-        if not glued_to_last:
+        after_number = bool(found) and text[found[-1].end:start] == "."  # '…/QH14.35/2018/QH14'
+        if not glued_to_last and not after_number:
             if before == "/" or (before == "." and start > 1 and text[start - 2].isdigit()):
                 continue  # inside a date or another number
             if before.isdigit():
-                year = head.group(1)
                 run = start
                 while run and text[run - 1].isdigit():
                     run -= 1
-                if not (year and start - run == 4 and text[run:start] == year):
-                    continue  # 'năm 202446/2024/QH15' is a year then a number; other digit runs are not numbers
+                if not (start - run == 4 and _YEAR_RE.fullmatch(text[run:start]) and (not run or text[run - 1] in "/ ")):
+                    continue  # a year then a number: 'năm 202446/2024/QH15', 'ngày 01/01/2017120/2016/NĐ-CP'
         end, sure = _symbol(text, head.end())
         found.append(Number(start, end, sure))
         position = end

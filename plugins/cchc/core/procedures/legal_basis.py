@@ -198,15 +198,22 @@ def _rows(text: str) -> list[_Row]:
         # 'Thông tư số ' glued before the number: the kind written in the 'Mã văn bản' cell.
         if not parts:
             parts, prefix = [prefix], None
-        if len(parts) > 1:
-            loose_names(parts[0][0], parts[-1][0])
         a, b = parts[-1]
         name = _strip(text[a:b])
+        own = _opening_number(text[a:b], a, numbers) if number.sure else None
+        if own is not None and own.end <= b and own.text(text) != value and prefix is None and \
+                i + 1 < len(numbers) and numbers[i + 1].text(text) == own.text(text) and \
+                not text[number.end:numbers[i + 1].start].strip():
+            # '…sửa đổi Thông tư số 55/2021/TT-BCA53/2025/TT-BCA': the name cites 55/2021 and ends
+            # there; its own number, 53/2025, is the next cell.
+            position = start
+            continue
+        if len(parts) > 1:
+            loose_names(parts[0][0], parts[-1][0])
         if not number.sure:
             # The cell cannot be read with confidence: the name as written, no number.
             rows.append(_Row(name if not _is_bare(name) else _strip(text[a:number.end]), None, verbatim=True, cell=value))
             continue
-        own = _opening_number(text[a:b], a, numbers)
         if own is not None and own.end <= b and own.text(text) != value:
             if prefix is not None:
                 # Two documents: the name with its own number, then the cell 'Thông tư số 09/2025/TT-BTP'.

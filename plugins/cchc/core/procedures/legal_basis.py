@@ -30,7 +30,7 @@ DOCUMENT_KINDS = ["Bộ luật", "Luật", "Pháp lệnh", "Nghị định", "Ng
 _KINDS_ALT = "|".join(sorted(DOCUMENT_KINDS + [k.upper() for k in DOCUMENT_KINDS], key=len, reverse=True))
 _LOWER = "a-zàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ"
 _GLUED_KIND_RE = re.compile(rf"(?<=[{_LOWER}0-9.)])(?=(?:{_KINDS_ALT})(?![{_LOWER}]))")
-_BARE_RE = re.compile(rf"^\s*(?:(?:{_KINDS_ALT})\s*)?(?:số|SỐ)?\s*:?\s*$")
+_BARE_RE = re.compile(rf"^\s*(?:(?:{_KINDS_ALT})\s*)?(?:số)?\s*:?\s*$", re.IGNORECASE)
 _OPENING_RE = re.compile(rf"^\s*(?:{_KINDS_ALT})\s*(?:số|SỐ)?\s*:?\s*")
 
 

@@ -11,8 +11,8 @@ Sources:
 A byte means a different sign in each font; the text no longer says which font it was. The choice below
 follows what Word offers: its bullet library uses Symbol 0xB7 (•) and Wingdings 0xA7 ▪, 0x76 ❖, 0xD8 ➢,
 0xFC ✔, 0x71 ❑, its Insert Symbol dialog Symbol's arrows and mathematical signs. So Symbol is taken for
-the Latin range (Greek letters, operators) and for its arrows and signs of 0xA3–0xB9 and 0xDB–0xDF,
-Wingdings for the rest (shapes, bullets, checks, arrows of 0xD8–0xFE).
+the Latin range (Greek letters, operators) and for its arrows and signs (≤ ∞ ↔ ← ↑ → ↓ ° ± ″ ≥ × • ÷ ≠,
+⇔ ⇐ ⇑ ⇒ ⇓), Wingdings for the rest (shapes, bullets such as ▪ of 0xA7, checks, arrows of 0xD8–0xFE).
 """
 from __future__ import annotations
 
@@ -56,7 +56,7 @@ WINGDINGS = {
 
 # Word's bullets of the Latin range come from Wingdings (● ■ □ ❑ ◆ ❖ …): not Symbol's Greek letters.
 _WINGDINGS_BULLETS = set(range(0x6C, 0x79))
-_SYMBOL_SIGNS = set(range(0xA3, 0xBA)) | set(range(0xDB, 0xE0))
+_SYMBOL_SIGNS = {0xA3, 0xA5, *range(0xAB, 0xB5), 0xB7, 0xB8, 0xB9, *range(0xDB, 0xE0)}
 
 
 def _sign(byte: int) -> str | None:

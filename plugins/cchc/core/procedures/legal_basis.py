@@ -214,7 +214,8 @@ def _rows(text: str) -> list[_Row]:
             # The cell cannot be read with confidence: the name as written, no number.
             rows.append(_Row(name if not _is_bare(name) else _strip(text[a:number.end]), None, verbatim=True, cell=value))
             continue
-        if own is not None and own.end <= b and own.text(text) != value:
+        if own is not None and own.end <= b and "".join(own.text(text).split()) != value:
+            # ('Thông tư số 11/2020/TT- BTP …' with its cell '11/2020/TT-BTP' is the same number, well written.)
             if prefix is not None:
                 # Two documents: the name with its own number, then the cell 'Thông tư số 09/2025/TT-BTP'.
                 rows.append(_Row(name, own.text(text) if own.sure else None, verbatim=not own.sure,

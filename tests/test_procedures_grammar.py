@@ -140,6 +140,12 @@ def test_numbers_of_every_shape_in_the_records():
     assert [f["number"] for f in found] == ["08.a/2010/TT-BTP", "09b/2013/TT-BTP", "66.7/2025/NQ-CP", "27/2023/QH15",
                                             "11/2016/TTLT-BTP-TANDTC-VKSNDTC"]
     assert found[3]["name"] == "Luật Nhà ở số 27/2023/QH15"
+    # A year and a full stop before the cell, and a stray space in the name's own number.
+    found, warnings = legal("Thông tư số 65/2025/TT-BTC ngày 30 tháng 6 năm 2022.65/2025/TT-BTC"
+                            "Thông tư số 11/2020/TT- BTP ngày 31/12/2020 của Bộ Tư pháp11/2020/TT-BTP")
+    assert found == [{"name": "Thông tư số 65/2025/TT-BTC ngày 30 tháng 6 năm 2022.", "number": "65/2025/TT-BTC"},
+                     {"name": "Thông tư số 11/2020/TT- BTP ngày 31/12/2020 của Bộ Tư pháp", "number": "11/2020/TT-BTP"}]
+    assert not warnings
 
 
 def test_a_number_not_read_with_confidence_is_kept_verbatim_without_a_number():

@@ -19,6 +19,7 @@ HEADER_RE = re.compile(r"^\s*Tên văn bản pháp lý\s*Mã văn bản\s*", re.
 # số (66.7, 08.a, 09b) / năm (optional) / then the ký hiệu, which starts with a capital.
 _HEAD_RE = re.compile(r"\d{1,5}(?:\.\d{1,2}|\.?[a-z])?/(?:((?:19|20)\d{2})/)?(?=[A-ZĐ])")
 _YEAR_RE = re.compile(r"(?:19|20)\d{2}")
+_YEAR_DOT_RE = re.compile(r"(?<!\d)(?:19|20)\d{2}\.\d{1,2}/")
 _SEPARATOR_RE = re.compile(r"\s?[-_/–]\s?")  # only '-' is the standard one; the others are read, not trusted
 _LOOSE_SYMBOL_RE = re.compile(r"[A-ZĐƯ]+(?:\s?[-_/–]\s?[A-ZĐƯ]+)*")
 _LETTERS_RE = re.compile(r"[^\W\d_]+")
@@ -88,8 +89,11 @@ def document_numbers(text: str) -> list[Number]:
         glued_to_last = bool(found) and start == found[-1].end
         before = text[start - 1] if start else ""
         after_number = bool(found) and text[found[-1].end:start] == "."  # '…/QH14.35/2018/QH14'
+        if _YEAR_DOT_RE.match(text, start):
+            continue  # '… năm 2022.65/2025/TT-BTC': a year, a full stop, then the number
         if not glued_to_last and not after_number:
-            if before == "/" or (before == "." and start > 1 and text[start - 2].isdigit()):
+            if before == "/" or (before == "." and start > 1 and text[start - 2].isdigit()
+                                 and not _YEAR_RE.fullmatch(text[max(0, start - 5):start - 1])):
                 continue  # inside a date or another number
             if before.isdigit():
                 run = start

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import Abort, PluginError
+from mkdocs.exceptions import Abort
 from mkdocs.commands.build import get_context
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
@@ -40,6 +40,7 @@ from .html_fixes import valid_html
 from .navigation import section_entry, small_navigation
 from .page_cache import CACHED_TEMPLATE, PageCache
 from .quick_rebuild import QuickRebuild, plugins_known
+from .serve_errors import PreviewErrors
 from .render_helper import RenderHelper, split
 from .render_cache import KIND as RENDER_KIND, CachedPage
 from .search_cache import KIND as SEARCH_KIND, enabled_search, reuse_search_entries
@@ -75,7 +76,7 @@ def report_errors(errors: list[ContentError]) -> None:
     if errors:
         for error in ordered(errors):
             log.error(str(error))
-        raise PluginError(summary(errors))
+        raise log_messages.Stop(summary(errors))
 
 
 class CchcPlugin(BasePlugin[CchcConfig]):
@@ -106,7 +107,7 @@ class CchcPlugin(BasePlugin[CchcConfig]):
     def on_config(self, config: MkDocsConfig):
         problem = site_problem(config.site_url)  # the plugin's own options were checked by CchcConfig
         if problem:
-            raise PluginError(problem)
+            raise log_messages.Stop(problem)
         settings = settings_from(config, self.config, include_unpublished=self.command == "serve")
         self.content = load_content(settings, self.quick.memo if self.quick else None)
         self.feeds = FeedWriter()  # bodies of this build only
@@ -419,6 +420,7 @@ class CchcPlugin(BasePlugin[CchcConfig]):
         self.watcher = watch_content(server, str(self.content.settings.content_root))
         if self.quick:
             server.builder = self.quick.wrap(server.builder)
+        PreviewErrors().install(server)  # a content error: keep serving, show it on the page
         return server
 
 

@@ -1,0 +1,107 @@
+"""An editor's ordinary day (issue 19): the preview survives errors, drafts never block, Word habits
+are understood, local paths and leftovers are caught, and every line is Vietnamese."""
+from __future__ import annotations
+
+import os
+import re
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+
+from conftest import EPOCH, article
+
+ENGLISH = re.compile(r"\b(the|is|are|with|Building|Cleaning|Documentation|Aborted|Warning|Serving|"
+                     r"Watching|Reloading|Detected|MkDocs 2\.0)\b")
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _get(url: str, timeout: float = 5) -> str:
+    with urllib.request.urlopen(url, timeout=timeout) as response:
+        return response.read().decode("utf-8")
+
+
+def _wait_for(url: str, condition, deadline: float) -> str:
+    """The page once `condition(text)` holds; every single request must answer within 5 seconds."""
+    last = ""
+    while time.monotonic() < deadline:
+        try:
+            last = _get(url)
+        except urllib.error.URLError as error:  # not up yet; a timeout is a failure
+            if not isinstance(error.reason, ConnectionRefusedError):
+                raise
+            time.sleep(0.3)
+            continue
+        if condition(last):
+            return last
+        time.sleep(0.3)
+    raise AssertionError(f"điều kiện không đạt trước hạn; trang cuối: {last[:500]}")
+
+
+def _clean_env(**extra) -> dict:
+    env = {k: v for k, v in os.environ.items() if k != "NO_MKDOCS_2_WARNING"}
+    return {**env, "SOURCE_DATE_EPOCH": EPOCH, **extra}
+
+
+def test_serve_keeps_answering_and_shows_the_error_until_fixed(site):
+    page = site.add_article("a.md", "Bài đầu tiên", "2024-03-01")
+    (site.root / "docs").mkdir(exist_ok=True)
+    (site.root / "mkdocs.yml").write_text(site.config_text(), encoding="utf-8")
+    port = _free_port()
+    log = open(site.root / "serve.log", "w+", encoding="utf-8")
+    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+                              cwd=site.root, env=_clean_env(), stdout=log, stderr=subprocess.STDOUT)
+    try:
+        base = f"http://127.0.0.1:{port}/cchc/"
+        deadline = time.monotonic() + 90
+        home = _wait_for(base, lambda text: "Bài đầu tiên" in text, deadline)
+        assert "cchc-preview-errors" not in home
+        page.write_text(article("Bài đầu tiên", "31/09/2026"), encoding="utf-8")
+        broken = _wait_for(base, lambda text: "cchc-preview-errors" in text, time.monotonic() + 60)
+        assert "content/tin-bai/a.md:3" in broken and "Bài đầu tiên" in broken  # the error, on the last good page
+        started = time.monotonic()
+        css = [line for line in re.findall(r'href="([^"]+\.css)"', broken) if not line.startswith("http")]
+        _get(base + css[0].removeprefix("./").lstrip("/") if css else base, timeout=5)  # assets answer too
+        assert time.monotonic() - started < 5
+        page.write_text(article("Bài đã sửa", "2024-03-01"), encoding="utf-8")
+        fixed = _wait_for(base, lambda text: "Bài đã sửa" in text, time.monotonic() + 60)
+        assert "cchc-preview-errors" not in fixed
+    finally:
+        server.terminate()
+        server.wait(timeout=15)
+        log.seek(0)
+        output = log.read()
+        log.close()
+    assert "content/tin-bai/a.md:3" in output and "Bản xem trước chưa cập nhật" in output
+    assert "appear stuck" not in output and "Traceback" not in output
+    english = [line for line in output.splitlines() if ENGLISH.search(line) and "/cchc/" not in line]
+    assert not english, english
+
+
+def _english_lines(output: str) -> list[str]:
+    return [line for line in output.splitlines() if ENGLISH.search(line)]
+
+
+def test_build_without_any_variable_prints_only_vietnamese(site):
+    site.add_article("a.md", "Bài đầu tiên", "2024-03-01")
+    (site.root / "docs").mkdir(exist_ok=True)
+    (site.root / "mkdocs.yml").write_text(site.config_text(), encoding="utf-8")
+    run = lambda *args: subprocess.run([sys.executable, "-m", "mkdocs", "build", *args], cwd=site.root,  # noqa: E731
+                                       env=_clean_env(), capture_output=True, text=True, encoding="utf-8")
+    result = run()
+    assert result.returncode == 0, result.stderr
+    assert "MkDocs 2.0" not in result.stderr and "Dựng trang xong trong" in result.stderr
+    assert not _english_lines(result.stdout + result.stderr), result.stderr
+    site.add_article("b.md", "Bài lỗi", "31/09/2026")
+    failed = run("--strict")
+    assert failed.returncode == 1
+    assert "content/tin-bai/b.md:3" in failed.stderr
+    assert failed.stdout.strip().splitlines()[-1] == "Nội dung có 1 lỗi, cần sửa trước khi xuất bản."  # click's last line
+    assert not _english_lines(failed.stdout + failed.stderr), failed.stderr

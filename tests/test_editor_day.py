@@ -105,3 +105,26 @@ def test_build_without_any_variable_prints_only_vietnamese(site):
     assert "content/tin-bai/b.md:3" in failed.stderr
     assert failed.stdout.strip().splitlines()[-1] == "Nội dung có 1 lỗi, cần sửa trước khi xuất bản."  # click's last line
     assert not _english_lines(failed.stdout + failed.stderr), failed.stderr
+
+
+# -- drafts never block -------------------------------------------------------------------------
+def test_a_drafts_problems_are_reported_but_never_block_build_or_check(site):
+    site.add_article("a.md", "Bài đã đăng", "2024-03-01")
+    site.add_article("nhap-word.md", "Nháp từ Word", "2024-03-02", draft=True,
+                     body="![CẦN VIẾT MÔ TẢ ẢNH](anh/khong-co.png)\n")
+    site.add_article("nhap-anh.md", "Nháp thiếu ảnh", "2024-03-03", draft=True,
+                     image="anh/mat.jpg", image_alt="Ảnh")
+    site.add_article("nhap-ngay.md", "Nháp sai ngày", "31/09/2026", draft=True)
+    result = site.build(strict=True)  # --strict: a draft's problems are not warnings either
+    assert site.exists("tin-bai/2024/03/bai-da-dang/")
+    assert "Bài nháp cần sửa trước khi xuất bản: content/tin-bai/nhap-word.md:" in result.stderr
+    assert "content/tin-bai/nhap-anh.md:" in result.stderr and "content/tin-bai/nhap-ngay.md:" in result.stderr
+    check = site.cchc("check")
+    assert check.returncode == 0, check.stdout + check.stderr
+    assert "(bài nháp, chưa xuất bản: không chặn việc xuất bản)" in check.stdout
+    assert "lỗi trong bài nháp: không chặn xuất bản" in check.stdout
+    site.add_article("sai.md", "Bài sai", "31/09/2026")  # a published one still stops both
+    check = site.cchc("check")
+    assert check.returncode == 1
+    assert "Chỉ tính lỗi trong nội dung sẽ xuất bản" in check.stdout
+    assert site.build(ok=False).returncode == 1

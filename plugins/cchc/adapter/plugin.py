@@ -113,7 +113,9 @@ class CchcPlugin(BasePlugin[CchcConfig]):
         self.feeds = FeedWriter()  # bodies of this build only
         self.cache = BuildCache(settings.cache_dir) if settings.cache_dir else None
         self._publish_media()
-        report_errors(self.content.errors)
+        for error in ordered(self.content.draft_errors):  # INFO: never a failure, even with --strict
+            log.info("Bài nháp cần sửa trước khi xuất bản: %s", error)
+        report_errors(self.content.blocking_errors)
         if self.content.held:
             log.info("Không xuất bản %d bài nháp/hẹn giờ: %s", len(self.content.held),
                      ", ".join(a.source for a in self.content.held))
@@ -200,7 +202,7 @@ class CchcPlugin(BasePlugin[CchcConfig]):
         settings = self.content.settings
         self.image_cache = ImageCache(settings.project_dir / settings.image_cache)
         self.media = self.collect_media(self.content)
-        self.content.errors.extend(self.media.errors)
+        self.content.errors.extend(self.content.mark_drafts(self.media.errors))
         for notice in self.media.notices:
             log.warning(notice)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from cchc.core.errors import ContentError, duplicates
+from cchc.core.errors import ContentError, as_drafts, duplicates
 from cchc.core.build_cache import BuildCache
 from cchc.core.news.excerpt import Excerpts
 from cchc.core.fields import PASSTHROUGH_KEYS, FieldReader
@@ -95,7 +95,8 @@ def read_article(source: SourceFile, abs_path: Path, settings: Settings,
         pin=reader.boolean("pin"),
     )
     if reader.errors or not (title and date and slug and categories):
-        return reader.errors
+        # A draft's problems are the editor's to finish: reported, never a stop for what is published.
+        return as_drafts(reader.errors) if source.meta.get("draft") is True else reader.errors
     order = {name: i for i, name in enumerate(settings.categories)}
     return Article(
         source=source.path,

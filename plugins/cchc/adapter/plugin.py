@@ -107,7 +107,8 @@ class CchcPlugin(BasePlugin[CchcConfig]):
     def on_config(self, config: MkDocsConfig):
         problem = site_problem(config.site_url)  # the plugin's own options were checked by CchcConfig
         if problem:
-            raise log_messages.Stop(problem)
+            log.error(problem)
+            raise log_messages.Stop("Cấu hình mkdocs.yml cần sửa (xem dòng ở trên); chưa dựng gì.")
         settings = settings_from(config, self.config, include_unpublished=self.command == "serve")
         self.content = load_content(settings, self.quick.memo if self.quick else None)
         self.feeds = FeedWriter()  # bodies of this build only

@@ -128,3 +128,32 @@ def test_a_drafts_problems_are_reported_but_never_block_build_or_check(site):
     assert check.returncode == 1
     assert "Chỉ tính lỗi trong nội dung sẽ xuất bản" in check.stdout
     assert site.build(ok=False).returncode == 1
+
+
+# -- Word habits --------------------------------------------------------------------------------
+def test_word_habits_in_frontmatter_and_body_are_understood(site):
+    site.write("content/tin-bai/w.md",
+               "---\ntitle:\u00a0Hội nghị\u200b trực\u00adtuyến\n"
+               "date: 01/03/2024\u00a008:30\n"
+               "categories: [“Tin tức CCHC”, ‘Chuyển đổi số’]\n"
+               "summary: “Tóm tắt của bài”\n"
+               "ta\u200bgs: [một cửa]\n---\n"
+               "Tỷ lệ đạt 95\u00a0% với phí 500.000\u00a0đ; Sở\u00a0Khoa học\u200b và Công\u00adnghệ.\n")
+    site.build()
+    page = site.html("tin-bai/2024/03/hoi-nghi-tructuyen/")
+    assert "Hội nghị trựctuyến" in page and "Tóm tắt của bài" in page and "“Tóm tắt" not in page
+    assert "95\u00a0%" in page or "95&nbsp;%" in page
+    assert "500.000\u00a0đ" in page or "500.000&nbsp;đ" in page
+    assert "Sở Khoa học và Côngnghệ" in page
+    assert "\u200b" not in page and "\u00ad" not in page and "Sở\u00a0Khoa" not in page
+    assert site.exists("tin-bai/chuyen-muc/chuyen-doi-so/") or "Chuyển đổi số" in page
+
+
+def test_a_real_error_next_to_word_habits_is_reported_at_the_line_the_editor_sees(site):
+    site.write("content/tin-bai/w.md",
+               "---\ntitle:\u00a0Bài\u00a0thử\ndate:\u00a031/09/2026\u00a008:30\n"
+               "categories: [“Tin tức CCHC”]\n---\nNội dung.\n")
+    result = site.build(ok=False)
+    [line] = [line for line in result.stderr.splitlines() if "w.md" in line]
+    assert "content/tin-bai/w.md:3: [date]" in line and "không tồn tại" in line and "\u00a0" not in line
+    assert "':'" not in line  # no advice about quoting a colon

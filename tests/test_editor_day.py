@@ -157,3 +157,44 @@ def test_a_real_error_next_to_word_habits_is_reported_at_the_line_the_editor_see
     [line] = [line for line in result.stderr.splitlines() if "w.md" in line]
     assert "content/tin-bai/w.md:3: [date]" in line and "không tồn tại" in line and "\u00a0" not in line
     assert "':'" not in line  # no advice about quoting a colon
+
+
+# -- caught before publishing -------------------------------------------------------------------
+def test_paths_of_the_writers_computer_are_errors_with_the_fix(site):
+    site.add_article("a.md", "Ảnh máy tính", "2024-03-01",
+                     body="Ảnh: ![Hội nghị](C:\\Users\\a\\IMG.JPG)\n\nTải [kế hoạch](D:/Tai lieu/ke hoach.pdf).\n\n"
+                          "<img src=\"file:///home/a/anh.png\" alt=\"x\">\n\n[tep]: \\\\may-chu\\chung\\bao-cao.docx\n")
+    site.add_article("b.md", "Ảnh bìa máy tính", "2024-03-02", image="C:\\Anh\\bia.jpg", image_alt="Bìa")
+    check = site.cchc("check")
+    assert check.returncode == 1
+    out = check.stdout
+    assert "content/tin-bai/a.md:7: Ảnh 'C:\\Users\\a\\IMG.JPG' trỏ tới một tệp trên máy tính" in out
+    assert "content/tin-bai/a.md:9: Liên kết 'D:/Tai lieu/ke hoach.pdf'" in out
+    assert "content/tin-bai/a.md:11: Ảnh 'file:///home/a/anh.png'" in out
+    assert "content/tin-bai/a.md:13: Liên kết '\\\\may-chu\\chung\\bao-cao.docx'" in out
+    assert "content/tin-bai/b.md:" in out and "Ảnh 'C:\\Anh\\bia.jpg'" in out
+    assert out.count("Chép tệp vào thư mục cạnh bài viết") == 5
+    assert site.build(ok=False).returncode == 1
+
+
+def test_instructions_of_cchc_new_left_in_a_published_article_are_an_error(site):
+    site.write("docs/.keep", "")
+    created = site.cchc("new", "Bài mới tinh")
+    path = site.root / created.stdout.strip()
+    assert site.cchc("check").returncode == 0  # a draft may keep them
+    path.write_text(path.read_text(encoding="utf-8").replace("draft: true ", "draft: false"), encoding="utf-8")
+    check = site.cchc("check")
+    assert check.returncode == 1 and "Nội dung hợp lệ" not in check.stdout
+    assert "còn dòng hướng dẫn của mẫu bài: 'Viết đoạn mở đầu ở đây" in check.stdout
+    assert "còn dòng hướng dẫn của mẫu bài: 'Viết nội dung bài viết ở đây" in check.stdout
+
+
+def test_a_category_typo_gets_a_suggestion(site):
+    site.add_article("a.md", "Bài", "2024-03-01", categories=["Tin tuc CCHC"])
+    site.add_article("b.md", "Bài hai", "2024-03-01", categories=["chuyen doi so"])
+    site.add_article("c.md", "Bài ba", "2024-03-01", categories=["Thể thao"])
+    out = site.cchc("check").stdout
+    assert "Chuyên mục 'Tin tuc CCHC' không có" in out and "Có phải ý bạn là 'Tin tức CCHC'?" in out
+    assert "Có phải ý bạn là 'Chuyển đổi số'?" in out
+    [line] = [line for line in out.splitlines() if "c.md" in line]
+    assert "Có phải ý bạn là" not in line

@@ -198,3 +198,58 @@ def test_a_category_typo_gets_a_suggestion(site):
     assert "Có phải ý bạn là 'Chuyển đổi số'?" in out
     [line] = [line for line in out.splitlines() if "c.md" in line]
     assert "Có phải ý bạn là" not in line
+
+
+# -- Word import: usual styles are understood, only real losses are said ------------------------
+def _styled_docx() -> bytes:
+    import io
+
+    from docx import Document
+    from docx.enum.style import WD_STYLE_TYPE
+
+    doc = Document()
+    for name in ("Text Body", "Body Text 3", "Table Contents", "Table Heading", "Nội dung", "Tiêu đề 1", "Quote"):
+        if name not in [s.name for s in doc.styles]:
+            doc.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+    if "Emphasis" not in [s.name for s in doc.styles]:
+        doc.styles.add_style("Emphasis", WD_STYLE_TYPE.CHARACTER)
+    doc.add_paragraph("Hội nghị trực tuyến về một cửa", style="Title")
+    doc.add_paragraph("Đoạn mở đầu kiểu LibreOffice.", style="Text Body")
+    doc.add_paragraph("Kết quả chính", style="Tiêu đề 1")
+    paragraph = doc.add_paragraph("Đoạn có ", style="Nội dung")
+    paragraph.add_run("chữ nhấn mạnh", style="Emphasis")
+    doc.add_paragraph("Một câu trích dẫn.", style="Quote")
+    doc.add_paragraph("Đoạn kiểu Body Text 3.", style="Body Text 3")
+    doc.add_paragraph("Một ý không đánh số.", style="List Paragraph")
+    table = doc.add_table(rows=2, cols=2)
+    for (i, j), text in {(0, 0): "Chỉ tiêu", (0, 1): "Kết quả", (1, 0): "Hồ sơ", (1, 1): "95%"}.items():
+        table.cell(i, j).paragraphs[0].text = text
+        table.cell(i, j).paragraphs[0].style = doc.styles["Table Heading" if i == 0 else "Table Contents"]
+    out = io.BytesIO()
+    doc.save(out)
+    return out.getvalue()
+
+
+def test_word_and_libreoffice_styles_import_without_false_alarms(site):
+    source = site.write("bai.docx", _styled_docx())
+    result = site.cchc("import-docx", str(source), "--date", "2026-09-15 08:30", "--category", "Tin tức CCHC")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "Lưu ý" not in result.stdout, result.stdout
+    assert not _english_lines(result.stdout + result.stderr)
+    [written] = (site.root / "content/tin-bai/2026").glob("*.md")
+    text = written.read_text(encoding="utf-8")
+    assert 'title: "Hội nghị trực tuyến về một cửa"' in text
+    assert "## Kết quả chính" in text and "> Một câu trích dẫn." in text and "*chữ nhấn mạnh*" in text
+    assert "Đoạn mở đầu kiểu LibreOffice." in text and "| Hồ sơ | 95% |" in text
+
+
+def test_real_losses_of_a_word_import_are_said_in_vietnamese():
+    from types import SimpleNamespace
+
+    from cchc.core.news.docx_import import _mammoth_note
+    note = lambda text: _mammoth_note(SimpleNamespace(message=text))  # noqa: E731
+    assert note("Unrecognised paragraph style: Body Text (Style ID: TextBody)") is None
+    assert note("A w:sym element with an unsupported character was ignored: char F0E0 in font Wingdings") == \
+        "Một ký hiệu đặc biệt (phông Wingdings) không chuyển được: gõ lại ký hiệu đó trong bài."
+    assert "so sánh bài nháp" in note("Something new happened")
+    assert not ENGLISH.search(note("Something new happened"))

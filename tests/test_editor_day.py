@@ -253,3 +253,14 @@ def test_real_losses_of_a_word_import_are_said_in_vietnamese():
         "Một ký hiệu đặc biệt (phông Wingdings) không chuyển được: gõ lại ký hiệu đó trong bài."
     assert "so sánh bài nháp" in note("Something new happened")
     assert not ENGLISH.search(note("Something new happened"))
+
+
+# -- smaller: import-tthc when nothing changed, Vietnamese numbers ------------------------------
+def test_import_tthc_says_unchanged_without_claiming_it_wrote(site):
+    from test_tthc_import import GOOD, HEADER, run_import, write_csv
+    source = write_csv(site, "tthc.csv", [HEADER, GOOD])
+    code, first = run_import(site, source)
+    assert code == 0 and "Đã ghi 1/1 bản ghi (100,0 %)." in first
+    code, again = run_import(site, source)
+    assert code == 0 and "Đã ghi" not in again
+    assert "Không đổi: 1/1 bản ghi giống hệt tệp đang có, không ghi tệp nào." in again

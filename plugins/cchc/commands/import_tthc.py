@@ -50,9 +50,12 @@ def run(args, settings) -> int:
             for _, message in outcome.warnings:
                 print(f"  Cảnh báo: {message}.")
     print(", ".join(f"{LABELS[s].lower() if i else LABELS[s]}: {n}" for i, (s, n) in enumerate(counts.items())) + ".")
-    written = len(outcomes) - counts["rejected"]
-    if outcomes:
-        print(f"Đã ghi {written}/{len(outcomes)} bản ghi ({100 * written / len(outcomes):.1f} %).")
+    written = counts["created"] + counts["updated"]  # an unchanged record's file is not written
+    if outcomes and written:
+        share = f"{100 * written / len(outcomes):.1f}".replace(".", ",")  # Vietnamese decimal comma
+        print(f"Đã ghi {written}/{len(outcomes)} bản ghi ({share} %).")
+    elif outcomes and counts["unchanged"]:
+        print(f"Không đổi: {counts['unchanged']}/{len(outcomes)} bản ghi giống hệt tệp đang có, không ghi tệp nào.")
     if warnings:
         print("Cảnh báo theo loại (số thủ tục):")
         for kind, number in sorted(warnings.items(), key=lambda item: -item[1]):

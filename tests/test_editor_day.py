@@ -264,3 +264,32 @@ def test_import_tthc_says_unchanged_without_claiming_it_wrote(site):
     code, again = run_import(site, source)
     assert code == 0 and "Đã ghi" not in again
     assert "Không đổi: 1/1 bản ghi giống hệt tệp đang có, không ghi tệp nào." in again
+
+
+# -- cchc init: a clean project for one agency --------------------------------------------------
+def test_cchc_init_makes_a_clean_project_that_builds(tmp_path):
+    folder = tmp_path / "chuyen-muc"
+    made = subprocess.run([sys.executable, "-m", "cchc.cli", "init", str(folder), "--no-input",
+                           "--name", "Sở Tư pháp tỉnh Thử Nghiệm", "--site-url", "https://stp.thu.example.gov.vn/cchc/",
+                           "--phone", "0296 3800 000"],
+                          env=_clean_env(), capture_output=True, text=True, encoding="utf-8", cwd=tmp_path)
+    assert made.returncode == 0, made.stdout + made.stderr
+    ignore = (folder / ".gitignore").read_text(encoding="utf-8").split()
+    assert "site/" in ignore and ".cache/" in ignore
+    assert len(list((folder / "content/tin-bai").rglob("*.md"))) == 1  # the demo's content is left out
+    assert len(list((folder / "content/thu-tuc").glob("*.md"))) == 1
+    assert len(list((folder / "content/ke-hoach").glob("*.md"))) == 1
+    built = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=folder, env=_clean_env(),
+                           capture_output=True, text=True, encoding="utf-8")
+    assert built.returncode == 0, built.stderr
+    assert not _english_lines(built.stdout + built.stderr), built.stderr
+    home = (folder / "site/index.html").read_text(encoding="utf-8")
+    assert "Sở Tư pháp tỉnh Thử Nghiệm" in home and "0296 3800 000" in home and "Hòa Bình Xanh" not in home
+    assert (folder / "site/thu-tuc-hanh-chinh/index.html").is_file()
+    again = subprocess.run([sys.executable, "-m", "cchc.cli", "init", str(folder), "--no-input", "--name", "X",
+                            "--site-url", "https://x.example.gov.vn/"], env=_clean_env(), capture_output=True,
+                           text=True, encoding="utf-8")
+    assert again.returncode == 1 and "không trống" in again.stdout  # never written over
+    missing = subprocess.run([sys.executable, "-m", "cchc.cli", "init", str(tmp_path / "khac"), "--no-input"],
+                             env=_clean_env(), capture_output=True, text=True, encoding="utf-8")
+    assert missing.returncode == 2 and "--name" in missing.stdout and "--site-url" in missing.stdout

@@ -293,3 +293,25 @@ def test_cchc_init_makes_a_clean_project_that_builds(tmp_path):
     missing = subprocess.run([sys.executable, "-m", "cchc.cli", "init", str(tmp_path / "khac"), "--no-input"],
                              env=_clean_env(), capture_output=True, text=True, encoding="utf-8")
     assert missing.returncode == 2 and "--name" in missing.stdout and "--site-url" in missing.stdout
+
+
+# -- the README a newcomer follows --------------------------------------------------------------
+def test_readme_is_short_and_says_how_to_deploy():
+    from conftest import REPO
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    assert len(readme.splitlines()) <= 200
+    assert readme.index("pip install -e . && .venv/bin/mkdocs build") < readme.index("cchc init")
+    for word in ("nginx", "Apache", "IIS", "rsync", "FTP/SFTP", "cchc init", ".cache/"):
+        assert word in readme, word
+    assert "Pelican 4.10.2" not in readme and "inotify" not in readme and "fork" not in readme
+    deploy = (REPO / "docs/trien-khai.md").read_text(encoding="utf-8")
+    for needed in ("error_page 404 /cchc/404.html", "ErrorDocument 404 /cchc/404.html", 'statusCode="404"',
+                   "gzip_types", "DEFLATE", "doStaticCompression", "Cache-Control", "clientCache",
+                   "rsync -a --delete", "lftp", "sftp://"):
+        assert needed in deploy, needed
+    import yaml
+    for name in ("gitlab-ci.yml", "github-actions.yml"):
+        text = (REPO / "docs/vi-du-ci" / name).read_text(encoding="utf-8")
+        yaml.safe_load(text)
+        assert ".cache" in text and "mkdocs build --strict" in text
+    assert "Pelican 4.10.2" in (REPO / "benchmarks/README.md").read_text(encoding="utf-8")

@@ -315,3 +315,15 @@ def test_readme_is_short_and_says_how_to_deploy():
         yaml.safe_load(text)
         assert ".cache" in text and "mkdocs build --strict" in text
     assert "Pelican 4.10.2" in (REPO / "benchmarks/README.md").read_text(encoding="utf-8")
+
+
+def test_a_strict_build_stopped_by_warnings_ends_in_vietnamese(site):
+    site.add_article("a.md", "Bài có mã lạ", "2024-03-01", body="Đoạn.\n\n<script>alert(1)</script>\n")
+    (site.root / "docs").mkdir(exist_ok=True)
+    (site.root / "mkdocs.yml").write_text(site.config_text(), encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=site.root, env=_clean_env(),
+                            capture_output=True, text=True, encoding="utf-8")
+    assert result.returncode == 1
+    assert result.stdout.strip().splitlines()[-1].startswith("Dừng dựng trang: có 1 cảnh báo ở chế độ nghiêm ngặt")
+    assert not _english_lines(result.stdout + result.stderr), result.stdout + result.stderr
+    assert not (site.root / "site").exists()

@@ -414,6 +414,7 @@ class CchcPlugin(BasePlugin[CchcConfig]):
                      self.page_cache.reused, self.page_cache.stored, counts[(RENDER_KIND, True)],
                      counts[(RENDER_KIND, False)], counts[(SEARCH_KIND, True)], counts[(SEARCH_KIND, False)])
         search_index = enrich_search_index(config.site_dir, lead_texts(self.content), article_tags(self.content))
+        log_messages.stop_if_strict_failed(serving=self.command == "serve")  # its last line in Vietnamese
         self.built = True  # MkDocs may still abort after this event (--strict with warnings)
         if self.quick:
             self.quick.remember(config, self.files, self.nav, self.env, search_index)

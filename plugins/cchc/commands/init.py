@@ -142,6 +142,7 @@ code: "1.000000"
 name: Thủ tục mẫu – thay bằng thủ tục của cơ quan
 field: Lĩnh vực mẫu
 level: Cấp tỉnh
+decision: 01/QĐ-MAU   # số quyết định công bố thật của thủ tục
 agency: {_yaml(name)}
 channels:
   - method: direct

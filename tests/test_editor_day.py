@@ -24,8 +24,12 @@ def _free_port() -> int:
 
 
 def _get(url: str, timeout: float = 5) -> str:
-    with urllib.request.urlopen(url, timeout=timeout) as response:
-        return response.read().decode("utf-8")
+    """The body, also of an error page (a 404 answers too)."""
+    try:
+        with urllib.request.urlopen(url, timeout=timeout) as response:
+            return response.read().decode("utf-8")
+    except urllib.error.HTTPError as error:
+        return error.read().decode("utf-8")
 
 
 def _wait_for(url: str, condition, deadline: float) -> str:
@@ -327,3 +331,27 @@ def test_a_strict_build_stopped_by_warnings_ends_in_vietnamese(site):
     assert result.stdout.strip().splitlines()[-1].startswith("Dừng dựng trang: có 1 cảnh báo ở chế độ nghiêm ngặt")
     assert not _english_lines(result.stdout + result.stderr), result.stdout + result.stderr
     assert not (site.root / "site").exists()
+
+
+def test_serve_shows_an_error_found_after_the_preview_folder_was_emptied(site, tmp_path):
+    site.add_article("a.md", "Bài đầu tiên", "2024-03-01")
+    (site.root / "docs").mkdir(exist_ok=True)
+    (site.root / "mkdocs.yml").write_text(site.config_text(), encoding="utf-8")
+    port = _free_port()
+    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"], cwd=site.root,
+                              env=_clean_env(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        base = f"http://127.0.0.1:{port}/cchc/"
+        _wait_for(base, lambda text: "Bài đầu tiên" in text, time.monotonic() + 90)
+        outside = tmp_path / "ngoai.md"
+        outside.write_text("# Ngoài\n", encoding="utf-8")
+        (site.root / "docs/lien-ket.md").symlink_to(outside)  # refused in on_files, after MkDocs cleans
+        page = _wait_for(base, lambda text: "cchc-preview-errors" in text, time.monotonic() + 60)
+        assert "docs/lien-ket.md" in page
+        (site.root / "docs/lien-ket.md").unlink()
+        fixed = _wait_for(base, lambda text: "Bài đầu tiên" in text and "cchc-preview-errors" not in text,
+                          time.monotonic() + 60)
+        assert "Bài đầu tiên" in fixed
+    finally:
+        server.terminate()
+        server.wait(timeout=15)

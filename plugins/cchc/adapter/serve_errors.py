@@ -80,3 +80,13 @@ class PreviewErrors:
             end = content.find(b">", start) + 1 if start >= 0 else 0
             return content[:end] + banner + content[end:]
         server._inject_js_into_html = with_banner
+        not_found = server.error_handler
+
+        def error_page(code: int) -> bytes | None:
+            page = not_found(code)
+            banner = self.banner()
+            if banner and page is None:  # an error found after MkDocs emptied the preview's folder
+                return ('<!doctype html><html lang="vi"><meta charset="utf-8"><title>Lỗi nội dung</title>'
+                        '<body>').encode("utf-8") + banner + b"</body></html>"
+            return page
+        server.error_handler = error_page

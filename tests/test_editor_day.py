@@ -355,3 +355,18 @@ def test_serve_shows_an_error_found_after_the_preview_folder_was_emptied(site, t
     finally:
         server.terminate()
         server.wait(timeout=15)
+
+
+def test_mkdocs_ordinary_lines_are_translated():
+    from cchc.adapter.log_messages import translate
+    lines = ["Cleaning site directory", "Building documentation to directory: /srv/site",
+             "Documentation built in 4.72 seconds", "[10:00:01] Building documentation...",
+             "[10:00:01] Serving on http://127.0.0.1:8000/cchc/", "[10:00:01] Watching paths for changes: 'docs'",
+             "[10:00:02] Detected file changes", "[10:00:03] Reloading browsers",
+             "[10:00:03] Browser connected: http://127.0.0.1:8000/cchc/", "Shutting down...",
+             '[10:00:04] "GET /cchc/khong-co/ HTTP/1.1" code 404',
+             "[10:00:05] An error happened during the rebuild. The server will appear stuck until build errors are resolved."]
+    for line in lines:
+        assert not ENGLISH.search(translate(line).replace("http://127.0.0.1:8000/cchc/", "")), translate(line)
+    assert translate("Documentation built in 4.72 seconds") == "Dựng trang xong trong 4,72 giây."
+    assert translate("Dựng lại nhanh: 3 trang thay đổi, 0.65 giây.") == "Dựng lại nhanh: 3 trang thay đổi, 0,65 giây."

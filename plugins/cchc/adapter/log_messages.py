@@ -68,6 +68,9 @@ _RULES: list[tuple[re.Pattern, callable]] = [
     (re.compile(r"^Documentation built in (?P<s>[\d.]+) seconds$"),
      lambda m: f"Dựng trang xong trong {_seconds(m['s'])} giây."),
     (re.compile(r"^Building documentation\.\.\.$"), lambda m: "Đang dựng trang…"),
+    # our own line with seconds written by Python ("0.65"): the Vietnamese decimal comma
+    (re.compile(r"^(?P<head>Dựng lại nhanh: \d+ trang thay đổi, )(?P<s>\d+\.\d+)(?P<tail> giây\.)$"),
+     lambda m: m["head"] + _seconds(m["s"]) + m["tail"]),
     (re.compile(r"^Serving on (?P<url>\S+)( and opening it in a browser)?$"),
      lambda m: f"Xem trước tại {m['url']} (dừng: Ctrl+C)"),
     (re.compile(r"^Watching paths for changes: (?P<paths>.+)$", re.DOTALL),

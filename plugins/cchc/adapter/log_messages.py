@@ -71,6 +71,23 @@ _RULES: list[tuple[re.Pattern, callable]] = [
     # our own line with seconds written by Python ("0.65"): the Vietnamese decimal comma
     (re.compile(r"^(?P<head>Dựng lại nhanh: \d+ trang thay đổi, )(?P<s>\d+\.\d+)(?P<tail> giây\.)$"),
      lambda m: m["head"] + _seconds(m["s"]) + m["tail"]),
+    # MkDocs' link checks (mkdocs.structure.pages)
+    (re.compile(r"^Doc file '(?P<f>[^']+)' contains a link '(?P<l>[^']+)', but the target( '[^']+')? is not found "
+                r"among documentation files\.$"),
+     lambda m: f"Trang '{m['f']}' có liên kết '{m['l']}' tới một tệp không có. Cách sửa: sửa đường dẫn của "
+               "liên kết (tính từ thư mục của trang) hoặc thêm tệp đó."),
+    (re.compile(r"^Doc file '(?P<f>[^']+)' contains a link '(?P<l>[^']+)', but there is no such anchor on this page\..*$",
+                re.DOTALL),
+     lambda m: f"Trang '{m['f']}': liên kết '{m['l']}' trỏ tới một mục (#…) không có trên trang này."),
+    (re.compile(r"^Doc file '(?P<f>[^']+)' contains a link '(?P<l>[^']+)', but the doc '(?P<d>[^']+)' does not contain "
+                r"an anchor '(?P<a>[^']+)'\.$"),
+     lambda m: f"Trang '{m['f']}': liên kết '{m['l']}' trỏ tới mục '{m['a']}' không có trong trang '{m['d']}'."),
+    (re.compile(r"^Doc file '(?P<f>[^']+)' contains an absolute link '(?P<u>[^']+)', it was left as is\.$"),
+     lambda m: f"Trang '{m['f']}' có liên kết tuyệt đối '{m['u']}', được giữ nguyên."),
+    (re.compile(r"^Doc file '(?P<f>[^']+)' contains an unrecognized relative link '(?P<u>[^']+)', it was left as is\.$"),
+     lambda m: f"Trang '{m['f']}' có liên kết '{m['u']}' không nhận ra được, được giữ nguyên; kiểm tra lại đường dẫn."),
+    (re.compile(r"^Doc file '(?P<f>[^']+)' contains a link to '(?P<t>[^']+)' which is excluded from the built site\.$"),
+     lambda m: f"Trang '{m['f']}' liên kết tới '{m['t']}', một trang không được xuất bản."),
     (re.compile(r"^Serving on (?P<url>\S+)( and opening it in a browser)?$"),
      lambda m: f"Xem trước tại {m['url']} (dừng: Ctrl+C)"),
     (re.compile(r"^Watching paths for changes: (?P<paths>.+)$", re.DOTALL),

@@ -373,3 +373,11 @@ def test_mkdocs_ordinary_lines_are_translated():
         assert not ENGLISH.search(translate(line).replace("http://127.0.0.1:8000/cchc/", "")), translate(line)
     assert translate("Documentation built in 4.72 seconds") == "Dựng trang xong trong 4,72 giây."
     assert translate("Dựng lại nhanh: 3 trang thay đổi, 0.65 giây.") == "Dựng lại nhanh: 3 trang thay đổi, 0,65 giây."
+
+
+def test_quotes_that_belong_to_a_title_are_kept():
+    from cchc.core.text.word_habits import frontmatter
+    assert frontmatter("title: “Dân vận khéo” – kết quả “tốt”") == "title: “Dân vận khéo” – kết quả “tốt”"
+    assert frontmatter("title: Hội nghị “Dân vận khéo”") == "title: Hội nghị “Dân vận khéo”"
+    assert frontmatter("summary: “Tóm tắt” # ghi chú") == 'summary: "Tóm tắt" # ghi chú'
+    assert frontmatter("tags:\n  - ‘một cửa’") == 'tags:\n  - "một cửa"'

@@ -20,8 +20,9 @@ _NO_BREAK_SPACE_KEPT = re.compile(f"[\u00a0\u202f\u2007](?![{_UNITS}])")
 
 _OPEN, _CLOSE = "“‘„«", "”’“»"
 # `key: “value”` or `- “value”` (a comment may follow): the whole value wrapped in curly quotes
-_WRAPPED_VALUE = re.compile(rf"^(?P<lead>\s*(?:-\s+)?(?:[^\s#:'\"\[{{][^:#]*:\s+)?)[{_OPEN}](?P<value>[^\n]*?)"
-                            rf"[{_CLOSE}](?P<tail>\s*(?:#.*)?)$")
+# (no curly quote inside: `“Dân vận khéo” – kết quả “tốt”` is a title that starts and ends with quotes)
+_WRAPPED_VALUE = re.compile(rf"^(?P<lead>\s*(?:-\s+)?(?:[^\s#:'\"\[{{][^:#]*:\s+)?)[{_OPEN}]"
+                            rf"(?P<value>[^\n{_OPEN}{_CLOSE}]*)[{_CLOSE}](?P<tail>\s*(?:#.*)?)$")
 # an item of a flow list, `[“Tin tức CCHC”, ‘Chuyển đổi số’]`
 _WRAPPED_ITEM = re.compile(rf"(?P<lead>[\[,]\s*)[{_OPEN}](?P<value>[^{_CLOSE}\[\],\n]*)[{_CLOSE}](?=\s*[,\]])")
 

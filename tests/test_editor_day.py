@@ -70,6 +70,7 @@ def test_serve_keeps_answering_and_shows_the_error_until_fixed(site):
         page.write_text(article("Bài đầu tiên", "31/09/2026"), encoding="utf-8")
         broken = _wait_for(base, lambda text: "cchc-preview-errors" in text, time.monotonic() + 60)
         assert "content/tin-bai/a.md:3" in broken and "Bài đầu tiên" in broken  # the error, on the last good page
+        assert "nội dung có 1 lỗi" in broken and broken.count("<li>content/tin-bai/a.md:3") == 1
         started = time.monotonic()
         css = [line for line in re.findall(r'href="([^"]+\.css)"', broken) if not line.startswith("http")]
         _get(base + css[0].removeprefix("./").lstrip("/") if css else base, timeout=5)  # assets answer too

@@ -15,6 +15,7 @@ from typing import Callable
 log = logging.getLogger("mkdocs.plugins.cchc")
 
 MAX_SHOWN = 20  # a banner, not the whole log
+_CLOSING = ("Dừng dựng trang", "Lần dựng không thành công")  # what a failed build says after its errors
 
 
 class _Collect(logging.Handler):
@@ -40,7 +41,8 @@ class PreviewErrors:
             try:
                 builder(config) if config is not None else builder()
             except Exception as error:  # MkDocs' Abort included; KeyboardInterrupt still stops the server
-                self.lines = collect.lines or [str(error)]
+                logger.removeHandler(collect)
+                self.lines = [line for line in collect.lines if not line.startswith(_CLOSING)] or [str(error)]
                 log.error("Bản xem trước chưa cập nhật: còn %d lỗi ở trên. Máy chủ vẫn phục vụ bản dựng "
                           "thành công gần nhất; trang xem trước hiện danh sách lỗi cho đến khi sửa xong.",
                           len(self.lines))

@@ -54,7 +54,7 @@ def test_all_errors_of_a_build_are_reported_together(site):
     site.add_article("c.md", "C", "2024-03-01", tagz=["x"])
     site.add_article("ok.md", "Đúng", "2024-03-01")
     result = site.build(ok=False)
-    output = result.stderr
+    output = result.stderr + result.stdout  # the summary is the last line, printed by click on stdout
     for name in ("a.md", "b.md", "c.md"):
         assert f"content/tin-bai/{name}" in output
     assert "ok.md" not in output

@@ -14,7 +14,7 @@ sys.path.insert(0, str(REPO / "benchmarks"))
 import gen_articles  # noqa: E402
 
 
-@pytest.mark.skipif(not gen_articles.SEEDS.is_dir(), reason="../shared/seeds (the corpus' text) is not beside the repository")
+@pytest.mark.skipif(not gen_articles.SEEDS.is_dir(), reason="../shared/seeds (chữ của bộ dữ liệu thử) không có cạnh kho mã")
 def test_a_small_generated_project_builds_strictly(tmp_path):
     articles = gen_articles.generate(tmp_path / "du-an", 20, 6, covers=2)
     assert len({a.title for a in articles}) == 20

@@ -34,7 +34,7 @@ def _sample_site(site):
 
 def test_every_page_is_valid_html(site):
     if not VNU.is_file() or not shutil.which("java"):
-        pytest.skip("Nu Html Checker chưa cài: (cd tests/tools && npm install); cần Java")
+        pytest.skip("Nu Html Checker chưa cài: (cd tests/tools && npm ci); cần Java")
     _sample_site(site)
     result = subprocess.run(["java", "-jar", str(VNU), "--errors-only", "--skip-non-html", "--format", "json",
                              str(site.root / "site")], capture_output=True, text=True)
@@ -48,7 +48,7 @@ PAGES = ["", "tin-bai/", "tin-bai/2024/03/hoi-dap-mot-cua-lien-thong/", "tin-bai
 
 def test_pages_pass_axe_wcag_aa(site):
     if not AXE.is_file():
-        pytest.skip("axe-core chưa cài: (cd tests/tools && npm install)")
+        pytest.skip("axe-core chưa cài: (cd tests/tools && npm ci)")
     _sample_site(site)
     with served(site.root / "site") as base, chromium() as driver:
         problems = [f"/{url}: {violation}" for url in PAGES for violation in axe_violations(driver, base + url)]

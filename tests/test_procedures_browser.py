@@ -181,7 +181,7 @@ def test_no_sideways_scroll_and_large_touch_targets(big_site, browser, width):
 def test_procedure_pages_pass_axe_wcag_aa(big_site, browser):
     from test_html_quality import AXE, axe_violations
     if not AXE.is_file():
-        pytest.skip("axe-core chưa cài: (cd tests/tools && npm install)")
+        pytest.skip("axe-core chưa cài: (cd tests/tools && npm ci)")
     _, url = big_site
     pages = [ROOT, ROOT + "?tim=khai+sinh", ROOT + "1.000003/", ROOT + "linh-vuc/an-toan-buc-xa/"]
     browser.set_script_timeout(180)  # axe on pages of a province-sized site, on a busy machine

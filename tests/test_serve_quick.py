@@ -18,10 +18,11 @@ from procedure_helpers import procedure_text
 from test_quota import plan_text
 
 QUICK = "Dựng lại nhanh:"
-FULL = "Building documentation..."  # `mkdocs serve` starts a full build (MkDocs logs its end only once)
-DONE = "Reloading browsers"  # after every rebuild that worked, quick or full
-FAILED = "An error happened during the rebuild"  # after one that stopped
-SAVED = "Detected file changes"
+# MkDocs' lines, as adapter/log_messages.py gives them in Vietnamese
+FULL = "Đang dựng trang…"  # `mkdocs serve` starts a full build (MkDocs logs its end only once)
+DONE = "Tải lại trang trên trình duyệt."  # after every rebuild, quick or full (one that stopped too:
+FAILED = "An error happened during the rebuild"  # adapter/serve_errors.py keeps serving; MkDocs' line is gone)
+SAVED = "Có tệp vừa thay đổi: dựng lại."
 
 
 def _free_port() -> int:
@@ -42,7 +43,7 @@ class Server:
         self.process = subprocess.Popen(
             [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{self.port}"],
             cwd=site.root, env=env, stdout=self.log.open("w"), stderr=subprocess.STDOUT)
-        self.wait_for(lambda text: "Serving on" in text, "the first build")
+        self.wait_for(lambda text: "Xem trước tại" in text, "the first build")
 
     def text(self) -> str:
         return self.log.read_text(encoding="utf-8", errors="replace")
@@ -150,7 +151,7 @@ def test_content_is_watched_by_the_systems_file_events_not_polled(served):
     site, server, _, _ = served
     log = server.text()
     assert "bằng sự kiện của hệ điều hành" in log
-    (polled,) = [line for line in log.splitlines() if "Watching paths for changes" in line]
+    (polled,) = [line for line in log.splitlines() if "Theo dõi thay đổi trong:" in line]
     assert "docs" in polled and "content" not in polled
     assert QUICK in server.save("content/tin-bai/2024/tin-03.md",
                                 article("Tin thứ 3", "2024-04-03 09:00", ["Chuyển đổi số"], body="Đã sửa.",

@@ -60,7 +60,7 @@ def test_csv_with_national_labels_and_bad_rows(site):
     assert "Tạo mới: content/thu-tuc/1.001198.md (tthc.csv, dòng 8)" in out
     assert "bỏ qua các cột không dùng: Ghi chú nội bộ" in out
     assert "Tạo mới: 5, cập nhật: 0, không đổi: 0, từ chối: 1." in out
-    assert "Đã ghi 5/6 bản ghi (83.3 %)." in out
+    assert "Đã ghi 5/6 bản ghi (83,3 %)." in out
     assert "Cảnh báo theo loại (số thủ tục):" in out and "  - cách thức không ghi phí, lệ phí: 1" in out
     files = sorted(p.name for p in (site.root / "content" / "thu-tuc").iterdir())
     assert files == ["1.001194.md", "1.001195.md", "1.001196.md", "1.001197.md", "1.001198.md"]  # no temp file
@@ -203,7 +203,7 @@ def test_duplicate_code_in_one_import(site):
 def sample():
     files = sorted(SAMPLE.glob("*.json"))
     if not files:
-        pytest.skip(f"no national sample in {SAMPLE}")
+        pytest.skip(f"không có mẫu dữ liệu quốc gia ở {SAMPLE}")
     return files
 
 

@@ -14,6 +14,7 @@ COMMANDS = {
     "import-tthc": "import_tthc",
     "import-docx": "import_docx",
     "report": "report",
+    "init": "init",
 }
 
 
@@ -32,6 +33,8 @@ def parser() -> VietnameseArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
+    if not getattr(args.module, "NEEDS_PROJECT", True):  # cchc init: there is no mkdocs.yml yet
+        return args.module.run(args)
     try:
         settings = load_settings(args.config_file)
     except ProjectError as exc:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import Abort, PluginError
+from mkdocs.exceptions import Abort
 from mkdocs.commands.build import get_context
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
@@ -40,6 +40,7 @@ from .html_fixes import valid_html
 from .navigation import section_entry, small_navigation
 from .page_cache import CACHED_TEMPLATE, PageCache
 from .quick_rebuild import QuickRebuild, plugins_known
+from .serve_errors import PreviewErrors
 from .render_helper import RenderHelper, split
 from .render_cache import KIND as RENDER_KIND, CachedPage
 from .search_cache import KIND as SEARCH_KIND, enabled_search, reuse_search_entries
@@ -75,7 +76,7 @@ def report_errors(errors: list[ContentError]) -> None:
     if errors:
         for error in ordered(errors):
             log.error(str(error))
-        raise PluginError(summary(errors))
+        raise log_messages.Stop(summary(errors))
 
 
 class CchcPlugin(BasePlugin[CchcConfig]):
@@ -106,13 +107,16 @@ class CchcPlugin(BasePlugin[CchcConfig]):
     def on_config(self, config: MkDocsConfig):
         problem = site_problem(config.site_url)  # the plugin's own options were checked by CchcConfig
         if problem:
-            raise PluginError(problem)
+            log.error(problem)
+            raise log_messages.Stop("Cấu hình mkdocs.yml cần sửa (xem dòng ở trên); chưa dựng gì.")
         settings = settings_from(config, self.config, include_unpublished=self.command == "serve")
         self.content = load_content(settings, self.quick.memo if self.quick else None)
         self.feeds = FeedWriter()  # bodies of this build only
         self.cache = BuildCache(settings.cache_dir) if settings.cache_dir else None
         self._publish_media()
-        report_errors(self.content.errors)
+        for error in ordered(self.content.draft_errors):  # INFO: never a failure, even with --strict
+            log.info("Bài nháp cần sửa trước khi xuất bản: %s", error)
+        report_errors(self.content.blocking_errors)
         if self.content.held:
             log.info("Không xuất bản %d bài nháp/hẹn giờ: %s", len(self.content.held),
                      ", ".join(a.source for a in self.content.held))
@@ -199,7 +203,7 @@ class CchcPlugin(BasePlugin[CchcConfig]):
         settings = self.content.settings
         self.image_cache = ImageCache(settings.project_dir / settings.image_cache)
         self.media = self.collect_media(self.content)
-        self.content.errors.extend(self.media.errors)
+        self.content.errors.extend(self.content.mark_drafts(self.media.errors))
         for notice in self.media.notices:
             log.warning(notice)
 
@@ -410,6 +414,7 @@ class CchcPlugin(BasePlugin[CchcConfig]):
                      self.page_cache.reused, self.page_cache.stored, counts[(RENDER_KIND, True)],
                      counts[(RENDER_KIND, False)], counts[(SEARCH_KIND, True)], counts[(SEARCH_KIND, False)])
         search_index = enrich_search_index(config.site_dir, lead_texts(self.content), article_tags(self.content))
+        log_messages.stop_if_strict_failed(serving=self.command == "serve")  # its last line in Vietnamese
         self.built = True  # MkDocs may still abort after this event (--strict with warnings)
         if self.quick:
             self.quick.remember(config, self.files, self.nav, self.env, search_index)
@@ -419,6 +424,7 @@ class CchcPlugin(BasePlugin[CchcConfig]):
         self.watcher = watch_content(server, str(self.content.settings.content_root))
         if self.quick:
             server.builder = self.quick.wrap(server.builder)
+        PreviewErrors().install(server)  # a content error: keep serving, show it on the page
         return server
 
 

@@ -1,4 +1,5 @@
-"""cchc check: validate all content without building; every problem, exit 1 on any error."""
+"""cchc check: validate all content without building; every problem, exit 1 on any error in what
+would be published (a draft's problems are listed, marked, and never fail the check)."""
 from __future__ import annotations
 
 from cchc.core.content import load_content
@@ -35,15 +36,18 @@ def run(args, settings) -> int:
     # images are checked by processing them (into the build's cache, so the next build reuses them);
     # social cards cannot be wrong: they are left to the build
     cache = ImageCache(settings.project_dir / settings.image_cache)
-    content.errors.extend(publish_media(content, cache, cards=False).errors)
-    for error in ordered(content.errors):
+    content.errors.extend(content.mark_drafts(publish_media(content, cache, cards=False).errors))
+    blocking, drafts = content.blocking_errors, content.draft_errors
+    for error in ordered(blocking) + ordered(drafts):
         print(error)
     for notice in content.encoding_notices:  # procedures with letters lost from a PDF: warned, still published
         print(notice)
     if getattr(args, "incomplete", False):
         _incomplete(content)
-    if content.errors:
-        print(summary(content.errors))
+    if drafts:
+        print(f"{len(drafts)} lỗi trong bài nháp: không chặn xuất bản, cần sửa trước khi đổi 'draft: false'.")
+    if blocking:
+        print(summary(blocking) + " (Chỉ tính lỗi trong nội dung sẽ xuất bản; lỗi trong bài nháp không tính.)")
         return 1
     incomplete = sum(1 for p in content.procedures.all if p.incomplete)
     print(f"Nội dung hợp lệ: {len(content.articles.articles)} tin bài sẽ được xuất bản, "

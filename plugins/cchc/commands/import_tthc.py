@@ -61,9 +61,12 @@ def run(args, settings) -> int:
                 print(f"  Cảnh báo: {message}.")
     shown = [(s, n) for s, n in counts.items() if s != "kept" or n]
     print(", ".join(f"{LABELS[s].lower() if i else LABELS[s]}: {n}" for i, (s, n) in enumerate(shown)) + ".")
-    written = len(outcomes) - counts["rejected"] - counts["kept"]
-    if outcomes:
-        print(f"Đã ghi {written}/{len(outcomes)} bản ghi ({100 * written / len(outcomes):.1f} %).")
+    written = counts["created"] + counts["updated"]  # an unchanged record's file is not written
+    if outcomes and written:
+        share = f"{100 * written / len(outcomes):.1f}".replace(".", ",")  # Vietnamese decimal comma
+        print(f"Đã ghi {written}/{len(outcomes)} bản ghi ({share} %).")
+    elif outcomes and counts["unchanged"]:
+        print(f"Không đổi: {counts['unchanged']}/{len(outcomes)} bản ghi giống hệt tệp đang có, không ghi tệp nào.")
     if any(legal.values()):
         print(f"Căn cứ pháp lý: {legal['read']} văn bản đọc được số, {legal['verbatim']} giữ nguyên văn bản nguồn "
               f"(số không đọc được chắc chắn), {legal['no_number']} không ghi số.")

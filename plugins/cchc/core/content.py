@@ -1,7 +1,7 @@
 """Load everything under content/ once: records, collections and every error, together."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cached_property
 
@@ -57,6 +57,21 @@ class Content:
     def quotas(self) -> list[PlanQuota]:
         """Each plan's months against its target, newest plan first."""
         return quotas(self.plans, self.articles.articles, self.as_of)
+
+    @property
+    def draft_errors(self) -> list[ContentError]:
+        """Problems of unpublished drafts: reported apart, never a reason to stop a build."""
+        return [error for error in self.errors if error.draft]
+
+    @property
+    def blocking_errors(self) -> list[ContentError]:
+        """Problems in what would be published: the build stops on these."""
+        return [error for error in self.errors if not error.draft]
+
+    def mark_drafts(self, errors: list[ContentError]) -> list[ContentError]:
+        """Errors found later (images) in a draft's file become a draft's."""
+        drafts = {article.source for article in [*self.articles.articles, *self.held] if article.draft}
+        return [replace(error, draft=True) if error.file in drafts else error for error in errors]
 
     def notices(self) -> list[str]:
         """Information for the build log (not errors): months in progress behind their target, procedures

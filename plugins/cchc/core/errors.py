@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Callable, Iterable
 
 
@@ -13,16 +13,22 @@ class ContentError:
     field: str | None
     message: str  # what is wrong / what was expected, in Vietnamese
     fix: str = ""  # how to fix it, in Vietnamese
+    draft: bool = False  # in an unpublished draft: reported, never stops publishing the rest
 
     def __str__(self) -> str:
         where = self.file if self.line is None else f"{self.file}:{self.line}"
         field = f" [{self.field}]" if self.field else ""
         fix = f" Cách sửa: {self.fix}" if self.fix else ""
-        return f"{where}:{field} {self.message}{fix}"
+        draft = " (bài nháp, chưa xuất bản: không chặn việc xuất bản)" if self.draft else ""
+        return f"{where}:{field}{draft} {self.message}{fix}"
 
 
 def summary(errors: list[ContentError]) -> str:
     return f"Nội dung có {len(errors)} lỗi, cần sửa trước khi xuất bản."
+
+
+def as_drafts(errors: list[ContentError]) -> list[ContentError]:
+    return [replace(error, draft=True) for error in errors]
 
 
 def ordered(errors: list[ContentError]) -> list[ContentError]:

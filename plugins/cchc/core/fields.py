@@ -9,6 +9,7 @@ from pathlib import Path, PurePosixPath
 from cchc.core.content_tree import plain_file
 from cchc.core.text.dates import ACCEPTED, DateFormatError, parse_datetime
 from cchc.core.errors import ContentError
+from cchc.core.local_paths import FIX as LOCAL_FIX, is_computer_path, message as local_paths_message
 from cchc.core.frontmatter_file import SourceFile
 from cchc.core.records import Attachment
 
@@ -115,6 +116,9 @@ class FieldReader:
     # -- files next to the content ---------------------------------------------------------
     def local_file(self, key: str, relative: str) -> str | None:
         """A path relative to this file -> path relative to the content root, if the file exists."""
+        if is_computer_path(relative):
+            self.error(key, local_paths_message(relative, key in ("image", "cover")), LOCAL_FIX)
+            return None
         if "://" in relative or relative.startswith("/"):
             self.error(key, f"Đường dẫn '{relative}' phải là đường dẫn tương đối tới tệp trong thư mục nội dung.",
                        "Đặt tệp cạnh bài viết (ví dụ trong thư mục anh/) và ghi đường dẫn tương đối, ví dụ 'anh/hoi-nghi.jpg'.")

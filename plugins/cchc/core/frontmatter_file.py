@@ -20,6 +20,7 @@ from yaml.scanner import Scanner
 from cchc.core.content_tree import ContentTree
 from cchc.core.errors import ContentError
 from cchc.core.record_memo import RecordMemo
+from cchc.core.text import word_habits
 from cchc.core.text.vietnamese import nfc
 from cchc.core.text.yaml_messages import explain_yaml_error
 
@@ -180,6 +181,7 @@ def _parse(data: bytes, shown_path: str) -> SourceFile | ContentError:
     except ValueError:
         return ContentError(shown_path, 1, None, "Phần khai báo (frontmatter) không có dòng '---' kết thúc.",
                             "Thêm dòng '---' sau khóa cuối cùng của phần khai báo.")
+    fm_text, body = word_habits.frontmatter(fm_text), word_habits.body(body)  # what Word puts in, unseen
     first_line = 1 if fm_text.startswith("\n") else 2  # file line of fm_text's first line
     try:
         meta = handler.load(fm_text) or {}

@@ -1,16 +1,19 @@
 """Articles (tin/bài): content/tin-bai/**/*.md -> Article records, with every error collected."""
 from __future__ import annotations
 
+import difflib
 from dataclasses import replace
 from pathlib import Path
 
-from cchc.core.errors import ContentError, duplicates
+from cchc.core.errors import ContentError, as_drafts, duplicates
 from cchc.core.build_cache import BuildCache
 from cchc.core.news.excerpt import Excerpts
 from cchc.core.fields import PASSTHROUGH_KEYS, FieldReader
 from cchc.core.content_tree import ContentTree
 from cchc.core.frontmatter_file import SourceFile, read_records
 from cchc.core.news.image_alt import placeholder_errors
+from cchc.core.local_paths import local_path_errors
+from cchc.core.news.new_article import leftover_instructions
 from cchc.core.records import Article, Image
 from cchc.core.record_memo import RecordMemo
 from cchc.core.settings import Settings
@@ -34,6 +37,25 @@ def _image(reader: FieldReader) -> Image | None:
     if not path or not alt:
         return None
     return Image(path, alt)  # its pixels are checked and published by media.py
+
+
+def _near_category(name: str, categories) -> str | None:
+    """A configured category a small typo away (diacritics, case and spacing ignored)."""
+    folded = {slugify(category): category for category in categories}
+    guess = difflib.get_close_matches(slugify(name), list(folded), n=1, cutoff=0.75)
+    return folded[guess[0]] if guess else None
+
+
+def _leftover_instructions(source: SourceFile, abs_path: Path) -> list[ContentError]:
+    """The instruction lines of `cchc new`, still in an article about to be published."""
+    found = leftover_instructions(source.body)
+    if not found:
+        return []
+    lines = abs_path.read_text(encoding="utf-8-sig", errors="replace").split("\n")
+    return [ContentError(source.path, next((n for n, text in enumerate(lines, 1) if text.strip() == line), None),
+                         None, f"Bài sắp xuất bản còn dòng hướng dẫn của mẫu bài: '{line}'.",
+                         "Thay dòng này bằng nội dung của bài (hoặc xóa nó), hoặc để 'draft: true' nếu bài chưa xong.")
+            for _, line in found]
 
 
 def _unique_tags(names: list[str]) -> tuple[str, ...]:
@@ -72,8 +94,10 @@ def read_article(source: SourceFile, abs_path: Path, settings: Settings,
     categories = reader.text_list("categories", required=True, what="chuyên mục", example="[Tin tức CCHC]")
     for name in categories:
         if name not in settings.categories:
+            guess = _near_category(name, settings.categories)
+            hint = f"Có phải ý bạn là '{guess}'? " if guess else ""
             reader.error("categories", f"Chuyên mục '{name}' không có trong danh sách chuyên mục của trang.",
-                         f"Dùng một trong: {', '.join(settings.categories)}; hoặc nhờ quản trị thêm chuyên mục vào mkdocs.yml.")
+                         f"{hint}Dùng một trong: {', '.join(settings.categories)}; hoặc nhờ quản trị thêm chuyên mục vào mkdocs.yml.")
     slug = _slug(reader, title)
     if title and slug == "":
         reader.error("title", "Không tạo được đường dẫn (slug) từ tiêu đề này.", "Thêm khóa 'slug: ten-bai-viet'.")
@@ -84,6 +108,9 @@ def read_article(source: SourceFile, abs_path: Path, settings: Settings,
             reader.error("tags", f"Thẻ '{name}' không có chữ cái hay chữ số nào để tạo đường dẫn cho trang thẻ.",
                          "Viết thẻ bằng chữ, ví dụ 'một cửa', hoặc xóa thẻ này.")
     reader.errors += placeholder_errors(source, abs_path)  # images imported from Word without a description
+    reader.errors += local_path_errors(source.path, source.body, abs_path)  # C:\…, file://, \\server\…
+    if source.meta.get("draft") is not True:
+        reader.errors += _leftover_instructions(source, abs_path)
     article = dict(
         tags=_unique_tags(tags),
         summary=reader.text("summary"),
@@ -95,7 +122,8 @@ def read_article(source: SourceFile, abs_path: Path, settings: Settings,
         pin=reader.boolean("pin"),
     )
     if reader.errors or not (title and date and slug and categories):
-        return reader.errors
+        # A draft's problems are the editor's to finish: reported, never a stop for what is published.
+        return as_drafts(reader.errors) if source.meta.get("draft") is True else reader.errors
     order = {name: i for i, name in enumerate(settings.categories)}
     return Article(
         source=source.path,

@@ -66,13 +66,46 @@ def _image_handler(images: list, notes: list):
     return mammoth.images.img_element(convert)
 
 
-def _mammoth_note(message) -> str:
+# Styles of Word and LibreOffice (and Vietnamese-named ones) that mean something on the web. Plain text
+# styles (Body Text, Text Body, Table Contents, Table Heading, List Paragraph, "Nội dung"…) need no
+# entry: mammoth keeps their text as paragraphs (and lists by their numbering), which is what they are.
+STYLE_MAP = "\n".join([
+    "p[style-name='Title'] => h1:fresh",
+    *(f"p[style-name='{name} {n}'] => h{n}:fresh" for name in ("Tiêu đề", "Đề mục", "Đầu đề") for n in range(1, 7)),
+    "p[style-name='Quote'] => blockquote > p:fresh",
+    "p[style-name='Intense Quote'] => blockquote > p:fresh",
+    "p[style-name='Quotations'] => blockquote > p:fresh",  # LibreOffice
+    "p[style-name='Trích dẫn'] => blockquote > p:fresh",
+    "r[style-name='Emphasis'] => em",
+    "r[style-name='Strong Emphasis'] => strong",  # LibreOffice
+    "r[style-name='Nhấn mạnh'] => em",
+])
+
+# mammoth's warnings (English) -> what was really lost, in Vietnamese; None: nothing was lost.
+_MAMMOTH_NOTES: list[tuple[str, object]] = [
+    (r"Unrecognised (paragraph|run) style", None),  # text kept as a paragraph / as plain text
+    (r".* style with ID .* was referenced but not defined", None),
+    (r"Unsupported break type", None),  # a column or section break: no text lost
+    (r"Image of type .* is unlikely to display", None),  # _image_handler converts it or says so
+    (r"Ignoring complex field", None),  # a field's code (e.g. a page number): its shown text is kept
+    (r"A w:sym element with an unsupported character was ignored: char (?P<char>\S+) in font (?P<font>.+)",
+     "Một ký hiệu đặc biệt (phông {font}) không chuyển được: gõ lại ký hiệu đó trong bài."),
+    (r"Could not find image file|A v:imagedata element without a relationship ID|could not (open|find) external image",
+     "Một ảnh trong tài liệu không có tệp ảnh đi kèm (ảnh liên kết ngoài hoặc kiểu cũ): chèn lại ảnh vào bài."),
+    (r"unexpected non-(row|cell) element in table",
+     "Một bảng có ô gộp không chuẩn: kiểm tra lại các ô gộp của bảng trong bài nháp."),
+    (r"An unrecognised element was ignored: (?P<element>.+)",
+     "Một phần tử của tài liệu ({element}) không chuyển được: so sánh bài nháp với tệp Word ở chỗ đó."),
+]
+
+
+def _mammoth_note(message) -> str | None:
     text = message.message
-    found = re.match(r"Unrecognised (paragraph|run) style: '(.*?)'", text)
-    if found:
-        what = "Kiểu đoạn" if found.group(1) == "paragraph" else "Kiểu chữ"
-        return f"{what} '{found.group(2)}' không có tương ứng trên web: giữ như chữ thường."
-    return f"Một phần tài liệu không chuyển được ({text})."
+    for pattern, note in _MAMMOTH_NOTES:
+        found = re.match(pattern, text)
+        if found:
+            return note.format(**found.groupdict()) if note else None
+    return "Một phần tài liệu có thể chưa chuyển được: so sánh bài nháp với tệp Word trước khi xuất bản."
 
 
 def _unsupported_notes(data: bytes) -> list[str]:
@@ -99,10 +132,11 @@ def convert(path: Path) -> Converted:
     images: list = []
     notes: list[str] = []
     try:
-        result = mammoth.convert_to_html(io.BytesIO(data), convert_image=_image_handler(images, notes))
+        result = mammoth.convert_to_html(io.BytesIO(data), convert_image=_image_handler(images, notes),
+                                         style_map=STYLE_MAP)
     except Exception as exc:  # mammoth raises many kinds for a broken file
         raise DocxError(f"{path.name}: không đọc được tài liệu Word ({exc}).") from None
-    notes += [_mammoth_note(m) for m in result.messages]
+    notes += list(dict.fromkeys(note for note in map(_mammoth_note, result.messages) if note))
     notes += _unsupported_notes(data)
     parts = blocks(nfc(result.value))
     heading = next((i for i, (kind, _) in enumerate(parts) if kind.startswith("h")), None)

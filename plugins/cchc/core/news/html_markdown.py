@@ -86,7 +86,7 @@ def _table(element) -> list[str]:
 
 
 def blocks(html: str) -> list[tuple[str, str]]:
-    """(kind, Markdown) for each block in order; kind is 'h1'…'h6', 'p', 'list' or 'table'."""
+    """(kind, Markdown) for each block in order; kind is 'h1'…'h6', 'p' (a quote too), 'list' or 'table'."""
     if not html.strip():
         return []
     root = lxml_html.fragment_fromstring(html, create_parent="div")
@@ -103,6 +103,10 @@ def blocks(html: str) -> list[tuple[str, str]]:
             lines = _table(element)
             if lines:
                 result.append(("table", "\n".join(lines)))
+        elif tag == "blockquote":  # Word's Quote style: its paragraphs, quoted
+            quoted = [_paragraph(inline(child)) for child in element] or [_paragraph(inline(element))]
+            if any(quoted):
+                result.append(("p", "\n>\n".join("> " + text for text in quoted if text)))
         else:
             text = _paragraph(inline(element))
             if text:

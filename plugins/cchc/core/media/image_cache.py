@@ -1,10 +1,10 @@
 """A folder of processed images and social cards kept across builds (default .cache/cchc/images/).
 
-key = sha256(package versions + settings + source bytes): any change of input, settings or encoder
-gives a new entry, and an unchanged input is never processed twice. An entry is a folder with the
-output files and a meta.json; it is written under a temporary name and renamed, so an interrupted
-build never leaves half an entry behind. Self-contained on purpose, so that it can be merged into a
-general build cache later.
+key = sha256(code version + settings + source bytes), the code version being the one policy of every
+cache (core.build_cache.code_version: our code's digest and the libraries' versions): any change of
+input, settings, drawing code or encoder gives a new entry, and an unchanged input is never processed
+twice. An entry is a folder with the output files and a meta.json; it is written under a temporary
+name and renamed, so an interrupted build never leaves half an entry behind.
 """
 from __future__ import annotations
 
@@ -14,23 +14,11 @@ import os
 import shutil
 import tempfile
 import threading
-from functools import lru_cache
 from dataclasses import dataclass
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Callable
 
-import PIL
-
-
-
-@lru_cache(maxsize=1)  # package metadata is read from disk: once per process, not once per image
-def _versions() -> str:
-    try:
-        own = version("cchc-site")
-    except PackageNotFoundError:
-        own = "dev"
-    return f"cchc-site {own}; Pillow {PIL.__version__}"
+from cchc.core.build_cache import code_version
 
 
 @dataclass(frozen=True)
@@ -54,7 +42,7 @@ class ImageCache:
     @staticmethod
     def key(source: bytes, settings: str) -> str:
         digest = hashlib.sha256()
-        for part in (_versions().encode(), settings.encode(), source):
+        for part in (code_version().encode(), settings.encode(), source):
             digest.update(len(part).to_bytes(8, "big"))
             digest.update(part)
         return digest.hexdigest()

@@ -175,7 +175,7 @@ def _cards(content: Content, cache: ImageCache, media: Media, style: CardStyle, 
     def key(article: Article) -> str:
         described = json.dumps([article.title, article.date_label, agency, repr(style), str(regular), str(bold)],
                                ensure_ascii=False)
-        return cache.key(described.encode(), "social-card-4")
+        return cache.key(described.encode(), "social-card")  # the drawing code is in the cache's version
 
     articles = content.articles.articles
     earlier = previous.card_keys if previous is not None else {}

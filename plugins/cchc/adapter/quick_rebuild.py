@@ -26,6 +26,7 @@ from mkdocs.commands.build import _build_page, _populate_page
 from mkdocs.structure.files import InclusionLevel
 
 from cchc.core.content import load_content
+from cchc.core.file_state import file_state, now_ns
 from cchc.core.media.media import Media
 from cchc.core.news.articles import FOLDER as ARTICLES
 from cchc.core.news.feeds import build_feeds
@@ -51,24 +52,29 @@ def plugins_known(config) -> bool:
     return all(type(p).__module__ in KNOWN_PLUGINS for p in config.plugins.values())
 
 
-def source_state(roots: list[Path]) -> dict[str, tuple[int, int]]:
-    """Size and modification time of every file under the roots (hidden files are never published)."""
+def source_state(roots: list[Path], before: dict | None = None) -> dict[str, tuple]:
+    """The state of every file under the roots (core.file_state: an edit that keeps size and
+    modification time is seen too); hidden files are never published."""
+    before = before or {}
+    seen = now_ns()
     state = {}
+
+    def look(path: str) -> None:
+        try:
+            stat = os.stat(path)
+        except OSError:
+            return
+        state[path] = file_state(path, stat, seen, before.get(path))
+
     for root in roots:
         if root.is_file():
-            stat = root.stat()
-            state[str(root)] = (stat.st_size, stat.st_mtime_ns)
+            look(str(root))
             continue
         for folder, dirs, names in os.walk(root):
             dirs[:] = [d for d in dirs if not d.startswith(".")]
             for name in names:
                 if not name.startswith("."):
-                    path = os.path.join(folder, name)
-                    try:
-                        stat = os.stat(path)
-                    except OSError:
-                        continue
-                    state[path] = (stat.st_size, stat.st_mtime_ns)
+                    look(os.path.join(folder, name))
     return state
 
 
@@ -92,7 +98,7 @@ class LastBuild:
     files: object
     nav: object
     env: object
-    state: dict[str, tuple[int, int]]
+    state: dict[str, tuple]  # core.file_state of every source file
     order: list[tuple[str, str]]  # (src_uri, url) of every generated page, in the order of the files
     menu: list[tuple[str, str]]  # (src_uri, title) of the pages in the nav
     specs: dict  # src_uri -> PageSpec the pages were rendered from
@@ -148,7 +154,7 @@ class QuickRebuild:
         if last is None or not plugins_known(last.config):
             return None
         steps = _Steps()
-        state = source_state(self.roots(last.config))
+        state = source_state(self.roots(last.config), last.state)
         changed = _changed(last.state, state)
         content_root = plugin.content.settings.content_root
         if not all(_is_record(Path(path), content_root) for path in changed):

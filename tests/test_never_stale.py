@@ -1,0 +1,133 @@
+"""A build that uses the caches is always the clean build, whatever changed in between.
+
+A random sequence of every kind of change an editor or IT staff makes (each kind once, in a random
+order, with random text) is applied to a small site; after each change a warm build (caches as the
+last build left them) must equal, byte for byte, a cold build of the same project with no cache.
+Each kind reaches a different input of a cache key: the article's Markdown, a file a snippet line
+pulls in, a hand-written page's `# title` (the menu of every page), a value from `INHERIT: base.yml`,
+a value from `!ENV`, the image code (its WebP quality) and a same-size edit that keeps the
+modification time. Leaving any one of these out of its key makes this test fail.
+Set CCHC_STALE_SEED to replay a sequence.
+"""
+from __future__ import annotations
+
+import io
+import os
+import random
+import shutil
+from pathlib import Path
+
+from PIL import Image
+
+from conftest import REPO, Site
+
+CACHE = ".cache/cchc"
+WORDS = ["cải cách", "một cửa", "số hóa", "dịch vụ công", "tiếp nhận", "hồ sơ", "thủ tục", "trả kết quả"]
+
+
+def tree(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def jpeg(width: int, height: int, colour) -> bytes:
+    buffer = io.BytesIO()
+    Image.new("RGB", (width, height), colour).save(buffer, "JPEG")
+    return buffer.getvalue()
+
+
+class StaleSite(Site):
+    """mkdocs.yml with INHERIT and !ENV, as IT staff write it for several agencies."""
+
+    def config_text(self) -> str:
+        return super().config_text() + "INHERIT: base.yml\ncopyright: !ENV [CCHC_BAN_QUYEN, 'Bản quyền mặc định']\n"
+
+
+def edit_same_stat(path: Path, text: str) -> None:
+    """Replace the file's text by one of the same size and put its modification time back (`cp -p`)."""
+    old = path.read_bytes()
+    new = text.encode("utf-8")[: len(old)].ljust(len(old), b" ")
+    stat = path.stat()
+    path.write_bytes(new)
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+
+
+class Project:
+    def __init__(self, root: Path, rng: random.Random):
+        self.rng = rng
+        self.site = StaleSite(root / "project")
+        self.site.extra_config = {"markdown_extensions": [
+            {"toc": {"slugify": self.site.config()["markdown_extensions"][0]["toc"]["slugify"]}},
+            {"pymdownx.snippets": {"base_path": [str(root / "project")], "check_paths": True}}]}
+        self.env = {"CCHC_BAN_QUYEN": "Bản quyền thuộc Sở Thử nghiệm"}
+        self.code = root / "code"  # a copy of the package whose image code was changed, once used
+        site = self.site
+        site.write("content/tin-bai/anh/bia.jpg", jpeg(900, 500, (20, 110, 60)))
+        site.write("content/doan-chung.md", "Đoạn dùng chung: giờ tiếp nhận hồ sơ từ 7 giờ 30.\n")
+        site.add_article("a.md", "Bài có ảnh bìa", "2026-10-01 08:00", tags=["một cửa"], image="anh/bia.jpg",
+                         image_alt="Quang cảnh", body="Đoạn đầu.\n\n## Mục\n\nThân bài.")
+        site.add_article("b.md", "Bài có đoạn dùng chung", "2026-10-05 08:00",
+                         body='Mở đầu.\n\n--8<-- "content/doan-chung.md"\n\nKết thúc.')
+        site.add_article("c.md", "Bài thứ ba", "2026-11-02 08:00", body="Bài ba, nội dung ngắn gọn.")
+        site.write("docs/gioi-thieu.md", "# Giới thiệu chuyên mục\n\nTrang viết tay.\n")
+        site.write("base.yml", "site_author: Văn phòng Sở\n")
+
+    def words(self) -> str:
+        return " ".join(self.rng.choice(WORDS) for _ in range(6))
+
+    # -- the kinds of change ------------------------------------------------------------------
+    def article(self) -> None:
+        name = self.rng.choice(["a.md", "b.md", "c.md"])
+        path = self.site.root / "content/tin-bai" / name
+        path.write_text(path.read_text(encoding="utf-8") + f"\nĐoạn thêm: {self.words()}.\n", encoding="utf-8")
+
+    def snippet(self) -> None:
+        self.site.write("content/doan-chung.md", f"Đoạn dùng chung đã sửa: {self.words()}.\n")
+
+    def title(self) -> None:
+        self.site.write("docs/gioi-thieu.md", f"# Giới thiệu {self.words()}\n\nTrang viết tay.\n")
+
+    def inherit(self) -> None:
+        self.site.write("base.yml", f"site_author: Phòng {self.words()}\n")
+
+    def environment(self) -> None:
+        self.env = {"CCHC_BAN_QUYEN": f"Bản quyền {self.words()}"}
+
+    def code_change(self) -> None:
+        """The image code as a new release would change it: same version number, other WebP quality."""
+        shutil.copytree(REPO / "plugins" / "cchc", self.code / "cchc")
+        images = self.code / "cchc" / "core" / "media" / "images.py"
+        text = images.read_text(encoding="utf-8")
+        assert "webp_quality: int = 78" in text
+        images.write_text(text.replace("webp_quality: int = 78", f"webp_quality: int = {self.rng.randrange(40, 70)}"),
+                          encoding="utf-8")
+
+    def same_stat(self) -> None:
+        path = self.site.root / "content/tin-bai/c.md"
+        old = path.read_text(encoding="utf-8")
+        edit_same_stat(path, old.replace("nội dung ngắn gọn", "NỘI DUNG NGẮN GỌN"))
+
+    KINDS = ("article", "snippet", "title", "inherit", "environment", "code_change", "same_stat")
+
+    # -- builds ---------------------------------------------------------------------------------
+    def build(self) -> dict[str, bytes]:
+        env = dict(self.env)
+        if self.code.exists():
+            env["PYTHONPATH"] = os.pathsep.join([str(self.code), os.environ.get("PYTHONPATH", "")])
+        self.site.build(env=env)
+        return tree(self.site.root / "site")
+
+
+def test_warm_builds_equal_cold_builds_after_any_sequence_of_changes(tmp_path):
+    seed = int(os.environ.get("CCHC_STALE_SEED") or random.SystemRandom().randrange(1 << 30))
+    rng = random.Random(seed)
+    project = Project(tmp_path, rng)
+    project.build()  # fills the caches
+    kinds = list(Project.KINDS)
+    rng.shuffle(kinds)
+    for step, kind in enumerate(kinds):
+        getattr(project, kind)()
+        warm = project.build()
+        shutil.rmtree(project.site.root / CACHE)
+        cold = project.build()
+        stale = sorted(path for path in warm.keys() | cold.keys() if warm.get(path) != cold.get(path))
+        assert stale == [], f"CCHC_STALE_SEED={seed}, bước {step} ({kind}; trước đó {kinds[:step]}): {stale[:8]}"

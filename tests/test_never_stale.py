@@ -5,7 +5,7 @@ order, with random text) is applied to a small site; after each change a warm bu
 last build left them) must equal, byte for byte, a cold build of the same project with no cache.
 Each kind reaches a different input of a cache key: the article's Markdown, a file a snippet line
 pulls in, a hand-written page's `# title` (the menu of every page), a value from `INHERIT: base.yml`,
-a value from `!ENV`, the image code (its WebP quality) and a same-size edit that keeps the
+a value from `!ENV`, the image code (how it calls the WebP encoder) and a same-size edit that keeps the
 modification time. Leaving any one of these out of its key makes this test fail.
 Set CCHC_STALE_SEED to replay a sequence.
 """
@@ -15,11 +15,15 @@ import io
 import os
 import random
 import shutil
+import time
 from pathlib import Path
+from types import SimpleNamespace
 
 from PIL import Image
 
+from cchc.core.file_state import file_state
 from conftest import REPO, Site
+from test_serve_quick import SAVED, clean_build_of, differences, served  # noqa: F401 - served is a fixture
 
 CACHE = ".cache/cchc"
 WORDS = ["cải cách", "một cửa", "số hóa", "dịch vụ công", "tiếp nhận", "hồ sơ", "thủ tục", "trả kết quả"]
@@ -29,9 +33,10 @@ def tree(root: Path) -> dict[str, bytes]:
     return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
 
 
-def jpeg(width: int, height: int, colour) -> bytes:
+def photo(width: int, height: int, rng: random.Random) -> bytes:
+    """A JPEG with detail in it (a flat colour encodes the same at every quality)."""
     buffer = io.BytesIO()
-    Image.new("RGB", (width, height), colour).save(buffer, "JPEG")
+    Image.frombytes("RGB", (width, height), rng.randbytes(width * height * 3)).save(buffer, "JPEG", quality=90)
     return buffer.getvalue()
 
 
@@ -61,7 +66,7 @@ class Project:
         self.env = {"CCHC_BAN_QUYEN": "Bản quyền thuộc Sở Thử nghiệm"}
         self.code = root / "code"  # a copy of the package whose image code was changed, once used
         site = self.site
-        site.write("content/tin-bai/anh/bia.jpg", jpeg(900, 500, (20, 110, 60)))
+        site.write("content/tin-bai/anh/bia.jpg", photo(900, 500, rng))
         site.write("content/doan-chung.md", "Đoạn dùng chung: giờ tiếp nhận hồ sơ từ 7 giờ 30.\n")
         site.add_article("a.md", "Bài có ảnh bìa", "2026-10-01 08:00", tags=["một cửa"], image="anh/bia.jpg",
                          image_alt="Quang cảnh", body="Đoạn đầu.\n\n## Mục\n\nThân bài.")
@@ -93,12 +98,14 @@ class Project:
         self.env = {"CCHC_BAN_QUYEN": f"Bản quyền {self.words()}"}
 
     def code_change(self) -> None:
-        """The image code as a new release would change it: same version number, other WebP quality."""
+        """The image code as a new release would change it, same version number and same settings:
+        the WebP encoder is called with another quality."""
         shutil.copytree(REPO / "plugins" / "cchc", self.code / "cchc")
         images = self.code / "cchc" / "core" / "media" / "images.py"
         text = images.read_text(encoding="utf-8")
-        assert "webp_quality: int = 78" in text
-        images.write_text(text.replace("webp_quality: int = 78", f"webp_quality: int = {self.rng.randrange(40, 70)}"),
+        call = 'picture.save(out, "WEBP", quality=settings.webp_quality, method=4)'
+        assert call in text
+        images.write_text(text.replace(call, call.replace("settings.webp_quality", str(self.rng.randrange(30, 60)))),
                           encoding="utf-8")
 
     def same_stat(self) -> None:
@@ -131,3 +138,38 @@ def test_warm_builds_equal_cold_builds_after_any_sequence_of_changes(tmp_path):
         cold = project.build()
         stale = sorted(path for path in warm.keys() | cold.keys() if warm.get(path) != cold.get(path))
         assert stale == [], f"CCHC_STALE_SEED={seed}, bước {step} ({kind}; trước đó {kinds[:step]}): {stale[:8]}"
+
+
+def test_serve_sees_an_edit_that_keeps_size_and_modification_time(served):
+    """`cp -p`, `rsync -a` or a coarse file-system clock: the save changes neither size nor mtime."""
+    site, server, url, clean = served
+    path = site.root / "content/tin-bai/2024/hoi-nghi.md"
+    old = path.read_text(encoding="utf-8")
+    before = server.rebuilds()
+    edit_same_stat(path, old.replace("Nội dung ban đầu của bài.", "Nội dung SỬA LẠI của bài."))
+    server.wait_for(lambda _: server.rebuilds() > before, "rebuild")
+    time.sleep(0.5)
+    server.wait_for(lambda t: server.rebuilds() >= t.count(SAVED), "end of rebuild")
+    page = server.site_dir / "tin-bai/2024/03/hoi-nghi-trien-khai-cai-cach/index.html"
+    assert "Nội dung SỬA LẠI của bài." in page.read_text(encoding="utf-8")
+    assert differences(server.site_dir, clean_build_of(site, url, clean)) == []
+
+
+def _stat(size: int, mtime_ns: int, ctime_ns: int, inode: int = 7) -> SimpleNamespace:
+    return SimpleNamespace(st_size=size, st_mtime_ns=mtime_ns, st_ctime_ns=ctime_ns, st_ino=inode)
+
+
+def test_a_racy_file_is_compared_by_content_until_it_settles(tmp_path):
+    """A file changed in the clock tick it was looked at keeps its digest; the next look reads it again
+    even though its stat did not move (git's racily clean entries)."""
+    path = tmp_path / "bai.md"
+    path.write_text("nội dung A", encoding="utf-8")
+    seen = 100 * 10**9
+    racy = _stat(12, seen - 10**9, seen - 10**9)
+    first = file_state(str(path), racy, seen)
+    assert first[4] is not None  # changed a second before the look: digest kept
+    path.write_text("nội dung B", encoding="utf-8")  # same size, and (faked) same times
+    later = file_state(str(path), racy, seen + 60 * 10**9, before=first)
+    assert later != first
+    settled_stat = _stat(12, seen - 60 * 10**9, seen - 60 * 10**9)
+    assert file_state(str(path), settled_stat, seen)[4] is None  # settled: its stat is enough, nothing read

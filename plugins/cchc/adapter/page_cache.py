@@ -13,12 +13,12 @@ build (search index, feeds, on_post_page hooks, writing the file) runs as for an
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+import logging
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
@@ -26,6 +26,7 @@ from cchc.core.build_cache import BuildCache, digest, stable_text
 from cchc.core.fingerprint import Fingerprinter, Uncacheable
 from cchc.core.pages import PageSpec
 
+log = logging.getLogger("mkdocs.plugins.cchc")
 KIND = "page"
 CACHED_TEMPLATE = "cchc/cached.html"
 
@@ -98,7 +99,7 @@ class PageCache:
         self.pending: dict[str, str] = {}  # src_uri -> key of a page rendered this build
         # src_uri -> key of a page served from the cache; its output is read again when the page is
         # written, not kept: 16,000 pages of HTML held from the first step to the last exceeded 1 GB.
-        self.hits: dict[str, str] = {}
+        self.hits: dict[str, tuple[str, str]] = {}  # src_uri -> (key, the page's own template)
         self.stored = self.reused = 0
 
     def set_media(self, pictures, cards) -> None:
@@ -140,21 +141,27 @@ class PageCache:
         if key is None:
             return
         if self.cache.has(KIND, key):  # read when the page is written (cached_output)
-            self.hits[page.file.src_uri] = key
+            self.hits[page.file.src_uri] = (key, page.meta.get("template") or "main.html")
             self.reused += 1
             page.meta["template"] = CACHED_TEMPLATE
         else:
             self.pending[page.file.src_uri] = key
 
-    def cached_output(self, page: Page) -> str | None:
-        key = self.hits.pop(page.file.src_uri, None)
-        if key is None:
+    def cached_output(self, page: Page, render: Callable[[str], str]) -> str | None:
+        """The stored output of a page served from the cache. An entry found damaged only now (its
+        start was read in prepare) is skipped with one warning: render(template) makes the page as
+        if it had not been cached, and the new output replaces the entry."""
+        hit = self.hits.pop(page.file.src_uri, None)
+        if hit is None:
             return None
+        key, template = hit
         output = self.cache.get(KIND, key)
-        if not isinstance(output, str):  # the entry was there a moment ago: the cache file was damaged
-            raise PluginError(f"Bộ nhớ đệm dựng trang hỏng khi đang dựng trang '{page.url}'. Cách sửa: xóa thư "
-                              "mục bộ nhớ đệm (mặc định .cache/cchc/) rồi dựng lại.")
-        return output
+        if isinstance(output, str):
+            return output
+        log.info("Cảnh báo: bộ nhớ đệm dựng trang: mục của trang '%s' bị hỏng, đã bỏ qua và dựng lại trang.", page.url)
+        self.reused -= 1
+        self.pending[page.file.src_uri] = key
+        return render(template)
 
     def store(self, page: Page, output: str) -> None:
         key = self.pending.pop(page.file.src_uri, None)

@@ -280,7 +280,8 @@ class CchcPlugin(BasePlugin[CchcConfig]):
             context["cchc_spec"] = spec
             self._highlight_section(page, spec)
             if self.page_cache:
-                context["cchc_cached"] = self.page_cache.cached_output(page)
+                context["cchc_cached"] = self.page_cache.cached_output(
+                    page, lambda template: self.env.get_template(template).render(context))
         return context
 
     @event_priority(100)  # first: search, feeds and every other plugin see only the cleaned body

@@ -16,7 +16,7 @@ from cchc.core.content import Content
 from cchc.core.content_tree import published_files
 from cchc.core.errors import ContentError
 from cchc.core.media.fonts import MISSING as FONT_MISSING, vietnamese_font
-from cchc.core.media.image_cache import ImageCache
+from cchc.core.media.image_cache import Entry, ImageCache
 from cchc.core.media.images import ImageProblem, ImageSettings, PublishedImage, Variant, is_raster, process
 from cchc.core.records import Article
 from cchc.core.media.card_batch import CARD, CardBatch, CardFace, CardJob, workers
@@ -106,6 +106,19 @@ def _body_uses(content: Content, media: Media, known: BuildCache | None) -> dict
     return uses
 
 
+def _usable(entry: Entry) -> bool:
+    """A stored image entry's meta describes a picture whose every file is in the entry."""
+    try:
+        published = PublishedImage.from_json(entry.meta)
+    except (KeyError, TypeError, ValueError):
+        return False
+    shown = [published.path, *(v.path for v in published.variants + published.thumbs)]
+    sizes = [published.width, published.height, *(n for v in published.variants + published.thumbs
+                                                    for n in (v.width, v.height))]
+    return (published.path == _PLACEHOLDER and all(isinstance(p, str) and p in entry.names for p in shown)
+            and all(type(n) is int and n > 0 for n in sizes))
+
+
 def _publish_image(path: str, source: Path, cache: ImageCache,
                    settings: ImageSettings) -> tuple[PublishedImage, dict[str, Path]]:
     data = source.read_bytes()
@@ -114,7 +127,7 @@ def _publish_image(path: str, source: Path, cache: ImageCache,
         published, outputs = process(_PLACEHOLDER, data, settings)
         return published.to_json(), outputs
 
-    entry = cache.get_or_make(cache.key(data, settings.key()), make)
+    entry = cache.get_or_make(cache.key(data, settings.key()), make, check=_usable)
     published = _rebased(PublishedImage.from_json(entry.meta), path)
     return published, {path + name[len(_PLACEHOLDER):]: entry.file(name) for name in entry.names}
 

@@ -32,6 +32,7 @@ from cchc.core.urls import file_href
 from cchc.core.text.vietnamese import slugify
 from . import log_messages
 from .chrome_cache import ChromeCache
+from .compat import use_page_class
 from .config import CchcConfig, site_problem
 from .content_watch import watch_content
 from .feeds import FeedWriter
@@ -233,8 +234,8 @@ class CchcPlugin(BasePlugin[CchcConfig]):
             file = files.get_file_from_path(src)
             if file.page is None:
                 CachedPage(None, file, config)
-            else:
-                file.page.__class__ = CachedPage
+            elif not use_page_class(file.page, CachedPage):  # another engine: MkDocs renders it
+                continue
             file.page.cache = self.cache
             file.page.clean = self._clean
             file.page.source = self._source_of(file.page)

@@ -22,7 +22,6 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
-from mkdocs.commands.build import _build_page, _populate_page
 from mkdocs.structure.files import InclusionLevel
 
 from cchc.core.content import load_content
@@ -35,6 +34,7 @@ from cchc.core.quota.plans import FOLDER as PLANS
 from cchc.core.record_memo import RecordMemo
 from cchc.core.same_data import SameData
 
+from . import compat
 from .search_cache import SEARCH_PLUGIN, enabled_search
 from .search_index import WrittenIndex, article_tags, lead_texts, replace_pages
 
@@ -151,7 +151,7 @@ class QuickRebuild:
     def update(self) -> int | None:
         """Render again what the saved records change; the number of pages, or None for a full build."""
         last, plugin = self.last, self.plugin
-        if last is None or not plugins_known(last.config):
+        if last is None or not plugins_known(last.config) or not compat.FAST:
             return None
         steps = _Steps()
         state = source_state(self.roots(last.config), last.state)
@@ -210,9 +210,7 @@ class QuickRebuild:
             page = files.get_file_from_path(src).page
             if index is not None:
                 index.entries = []  # the search plugin adds the page's entries in on_page_context
-            _populate_page(page, config, files)
-            _build_page(page, config, doc_files, nav, env, excluded=page.file.inclusion.is_excluded())
-            page.validate_anchor_links(files=files, log_level=config.validation.links.anchors)
+            compat.rebuild_page(page, config, files, doc_files, nav, env)
             if index is not None:
                 new_entries[page.url] = index.entries
         if index is not None:

@@ -16,10 +16,11 @@ from pathlib import Path
 from typing import Any, Callable
 
 import markdown
-from mkdocs.structure import pages as mkdocs_pages
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
+
+from . import compat
 
 from cchc.core.build_cache import BuildCache, digest, stable_text
 from cchc.core.sanitize import may_hold_unsafe
@@ -148,29 +149,19 @@ class CachedPage(Page):
     source: Path | None = None  # the editor's file: the warnings name its lines
 
     def _render_markdown(self, config, files, snippets: RecordingSnippets | None = None) -> None:
-        """Page.render of MkDocs 1.6, with the build's Markdown instance instead of a new one: MkDocs'
-        own tree processors are registered again each time (same names: they replace the last page's)."""
-        if self.markdown is None:
-            raise RuntimeError("`markdown` field hasn't been set (via `read_source`)")
+        """Page.render with the build's Markdown instance instead of a new one (adapter.compat);
+        MkDocs' own Page.render when the fast paths are off."""
+        if not compat.FAST:
+            return super().render(config, files)
         md = _markdown_for(config) if snippets is None else snippets.md
-        raw_html = mkdocs_pages._RawHTMLPreprocessor()
-        raw_html._register(md)
-        anchors = mkdocs_pages._ExtractAnchorsTreeprocessor(self.file, files, config)
-        anchors._register(md)
-        relative_paths = mkdocs_pages._RelativePathTreeprocessor(self.file, files, config)
-        relative_paths._register(md)
-        title = mkdocs_pages._ExtractTitleTreeprocessor()
-        title._register(md)
-        if snippets is None:
-            self.content = md.convert(self.markdown)
-        else:
+
+        def convert(text: str) -> str:
+            if snippets is None:
+                return md.convert(text)
             with snippets:
-                self.content = md.convert(self.markdown)
-        self.toc = get_toc(getattr(md, "toc_tokens", []))
-        self._title_from_render = title.title
-        self.present_anchor_ids = anchors.present_anchor_ids | raw_html.present_anchor_ids
-        if mkdocs_pages.log.getEffectiveLevel() > logging.DEBUG:
-            self.links_to_anchors = relative_paths.links_to_anchors
+                return md.convert(text)
+
+        compat.render_markdown(self, md, files, config, convert)
 
     def _render_clean(self, config, files, snippets: RecordingSnippets | None = None) -> None:
         self._render_markdown(config, files, snippets)
@@ -187,7 +178,7 @@ class CachedPage(Page):
             return "?"
 
     def render(self, config, files: Files) -> None:
-        settings = settings_key(config) if self.cache is not None else None
+        settings = settings_key(config) if self.cache is not None and compat.FAST else None
         if settings is None:
             return self._render_clean(config, files)
         key = digest(self.markdown, self.file.src_uri, self.file.url, self.file.inclusion.name, settings,
@@ -212,7 +203,7 @@ class CachedPage(Page):
             return None
         self.cache.put(KIND, key, {
             "snippets": snippets.lookups,
-            "html": self.content, "toc": self._toc_tokens, "title": self._title_from_render,
+            "html": self.content, "toc": self._toc_tokens, "title": compat.rendered_title(self),
             "anchors": sorted(self.present_anchor_ids or ()), "lookups": recording.lookups, "logs": capture.records,
             "links_to_anchors": {f.src_uri: links for f, links in (self.links_to_anchors or {}).items()},
         })
@@ -222,7 +213,7 @@ class CachedPage(Page):
             logging.getLogger(name).log(level, message)
         self.content = entry["html"]
         self.toc = get_toc(entry["toc"])
-        self._title_from_render = entry["title"]
+        compat.set_rendered_title(self, entry["title"])
         self.present_anchor_ids = set(entry["anchors"])
         self.links_to_anchors = {files.get_file_from_path(src): links
                                  for src, links in entry["links_to_anchors"].items()}

@@ -65,3 +65,28 @@ def test_the_stock_engine_fallback_builds_the_same_site(cached_site, tmp_path):
     result = site.build(env={"CCHC_STOCK_ENGINE": "1"})
     assert "không dùng lối tắt tăng tốc (CCHC_STOCK_ENGINE=1)" in result.stderr
     assert tree(site.root / "site") == fast
+
+
+def _imports(path: Path) -> set[str]:
+    """The adapter modules a module imports (relative or absolute), type-checking imports included."""
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom):
+            module = node.module or ""
+            if node.level == 1:
+                found |= {module} if module else {a.name for a in node.names}
+            elif module.startswith("cchc.adapter."):
+                found.add(module.removeprefix("cchc.adapter."))
+    return found
+
+
+def test_no_import_cycle_in_the_adapter():
+    modules = {p.stem: _imports(p) for p in (PACKAGE / "adapter").glob("*.py")}
+
+    def reaches(start: str, goal: str, seen: set) -> bool:
+        for name in modules.get(start, ()):
+            if name == goal or (name not in seen and reaches(name, goal, seen | {name})):
+                return True
+        return False
+
+    assert [name for name in modules if reaches(name, name, {name})] == []

@@ -30,7 +30,7 @@ from cchc.core.media.picture import picture_html, responsive_body
 from ..core import urls
 from cchc.core.urls import file_href
 from cchc.core.text.vietnamese import slugify
-from . import log_messages
+from . import log_messages, site_output
 from .chrome_cache import ChromeCache
 from .compat import use_page_class
 from .config import CchcConfig, site_problem
@@ -352,7 +352,7 @@ class CchcPlugin(BasePlugin[CchcConfig]):
     def on_post_build(self, config: MkDocsConfig):
         if self.media.pending is not None:  # the cards drawn during the build
             for site_path, cached in self.media.finish().items():
-                File.generated(config, site_path, abs_src_path=str(cached)).copy_file()
+                site_output.copy(config.site_dir, site_path, cached)
             self._log_media_counts()
         if self.cache:
             self.cache.close()

@@ -16,11 +16,10 @@ from __future__ import annotations
 import gc
 import logging
 import os
-import shutil
 import time
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable
+from typing import Callable, Protocol
 
 from mkdocs.structure.files import InclusionLevel
 
@@ -34,12 +33,9 @@ from cchc.core.quota.plans import FOLDER as PLANS
 from cchc.core.record_memo import RecordMemo
 from cchc.core.same_data import SameData
 
-from . import compat
+from . import compat, site_output
 from .search_cache import SEARCH_PLUGIN, enabled_search
 from .search_index import WrittenIndex, article_tags, lead_texts, replace_pages
-
-if TYPE_CHECKING:
-    from .plugin import CchcPlugin
 
 log = logging.getLogger("mkdocs.plugins.cchc")
 
@@ -82,16 +78,6 @@ def _changed(before: dict, after: dict) -> set[str]:
     return {path for path in before.keys() | after.keys() if before.get(path) != after.get(path)}
 
 
-def _write(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(data)
-
-
-def _write_if_changed(path: Path, data: bytes) -> None:
-    if not (path.is_file() and path.read_bytes() == data):
-        _write(path, data)
-
-
 @dataclass
 class LastBuild:
     config: object
@@ -104,8 +90,25 @@ class LastBuild:
     specs: dict  # src_uri -> PageSpec the pages were rendered from
 
 
+class BuildState(Protocol):
+    """What a quick rebuild takes from the last full build and hands back (the plugin, which holds
+    it): named here so that this module does not import the plugin's."""
+    content: object  # core.content.Content
+    media: Media
+    specs: dict
+    outputs: dict[str, bytes]
+    home_markdown: str
+    feeds: object  # adapter.feeds.FeedWriter
+    cache: object  # core.build_cache.BuildCache | None
+    page_cache: object  # adapter.page_cache.PageCache | None
+
+    def collect_media(self, content, previous: Media | None = None) -> Media: ...
+
+    def generated_outputs(self) -> dict[str, bytes]: ...
+
+
 class QuickRebuild:
-    def __init__(self, plugin: CchcPlugin) -> None:
+    def __init__(self, plugin: BuildState) -> None:
         self.plugin = plugin
         self.memo = RecordMemo()
         self.last: LastBuild | None = None
@@ -189,13 +192,12 @@ class QuickRebuild:
         outputs = plugin.generated_outputs()
         for path, data in outputs.items():
             if plugin.outputs.get(path) != data:
-                _write(site / path, data)
+                site_output.write(site, path, data)
         plugin.outputs = outputs
         published = previous.files
         for path, cached in media.files.items():
             if published.get(path) != cached or not (site / path).is_file():
-                (site / path).parent.mkdir(parents=True, exist_ok=True)
-                shutil.copyfile(cached, site / path)
+                site_output.copy(site, path, cached)
 
     def _render(self, last: LastBuild, stale: list[str], content) -> None:
         """MkDocs' own steps for each stale page (every plugin's page events run), then what the
@@ -221,7 +223,7 @@ class QuickRebuild:
         settings = content.settings
         for path, data in build_feeds(content.articles, settings, self.plugin.feeds.bodies,
                                       self.plugin.media.images).items():
-            _write_if_changed(site / path, data)
+            site_output.write(site, path, data)
         if index is None:
             return
         self.search_index = replace_pages(

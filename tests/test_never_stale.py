@@ -14,6 +14,7 @@ from __future__ import annotations
 import io
 import os
 import random
+import re
 import shutil
 import time
 from pathlib import Path
@@ -23,6 +24,7 @@ from PIL import Image
 
 from cchc.core.file_state import file_state
 from conftest import REPO, Site
+from test_build_cache import cached_site  # noqa: F401 - a fixture
 from test_serve_quick import SAVED, clean_build_of, differences, served  # noqa: F401 - served is a fixture
 
 CACHE = ".cache/cchc"
@@ -173,3 +175,27 @@ def test_a_racy_file_is_compared_by_content_until_it_settles(tmp_path):
     assert later != first
     settled_stat = _stat(12, seen - 60 * 10**9, seen - 60 * 10**9)
     assert file_state(str(path), settled_stat, seen)[4] is None  # settled: its stat is enough, nothing read
+
+
+def _rendered(stderr: str) -> int:
+    found = re.search(r"dùng lại (\d+) trang, dựng mới (\d+) trang", stderr)
+    assert found, stderr
+    return int(found.group(2))
+
+
+def test_publishing_one_article_renders_only_the_pages_that_show_it(cached_site):
+    """No date, no digest of the whole site in a page's key: the pages rendered again are exactly
+    the pages whose HTML changes (its page, listings, month, year, category, tag, home, neighbour)."""
+    site = cached_site
+    for day in range(10, 20):  # more articles elsewhere, in another category and tag
+        site.add_article(f"khac-{day}.md", f"Tin khác số {day}", f"2026-09-{day} 08:00", categories=["Chuyển đổi số"],
+                         tags=["số hóa"], body=f"Bài khác số {day}.")
+    site.build()
+    before = {p: b for p, b in tree(site.root / "site").items() if p.endswith(".html")}
+    site.add_article("moi.md", "Bài mới xuất bản", "2026-11-10 08:00", tags=["một cửa"], body="Bài mới.",
+                     image="anh/bia.jpg", image_alt="Quang cảnh")  # a new share crop: in no other key
+    rendered = _rendered(site.build().stderr)
+    after = {p: b for p, b in tree(site.root / "site").items() if p.endswith(".html")}
+    changed = sorted(p for p in after if before.get(p) != after[p])
+    assert "tin-bai/2026/09/tin-khac-so-15/index.html" not in changed
+    assert rendered == len(changed), changed

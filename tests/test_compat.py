@@ -90,3 +90,18 @@ def test_no_import_cycle_in_the_adapter():
         return False
 
     assert [name for name in modules if reaches(name, name, {name})] == []
+
+
+def test_url_paths_are_spelled_in_core_urls_only():
+    """Every path of the site's URL scheme is declared in core/urls.py; other modules import it."""
+    spelled = {}
+    literals = ("tin-bai/", "chuyen-muc", "thu-tuc-hanh-chinh/", "ke-hoach/", "chi-tieu/", "feed.xml", "atom.xml",
+                "feed.json", "nhung/", "the-chia-se.png", "og.jpg")
+    for path in sorted(PACKAGE.rglob("*.py")):
+        if path.name == "urls.py" and path.parent.name == "core":
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str) and node.value in literals:
+                spelled.setdefault(path.relative_to(PACKAGE).as_posix(), []).append(node.value)
+    # core/media/images.py names its cache entry's one output og.jpg (a name inside the image cache, not a URL)
+    assert spelled == {"core/media/images.py": ["og.jpg"]}

@@ -154,7 +154,7 @@ def _variant_path(path: str, tag: str, suffix: str) -> str:
 
 
 SHARE_SIZE = (1200, 630)  # what Zalo and Facebook show whole for a shared link (Open Graph)
-SHARE = "og.jpg"  # the one output of a share crop's cache entry
+SHARE = "og.jpg"  # the one output of a share crop's cache entry (its site path: core.urls.share_crop_url)
 
 
 def share_crop(data: bytes, settings: ImageSettings) -> bytes:

@@ -20,6 +20,7 @@ from cchc.core.media.image_cache import Entry, ImageCache
 from cchc.core.media.images import (SHARE, ImageProblem, ImageSettings, PublishedImage, Variant, is_raster, process,
                                     share_crop)
 from cchc.core.records import Article
+from cchc.core.urls import share_crop_url
 from cchc.core.media.card_batch import CARD, CardBatch, CardFace, CardJob, workers
 from cchc.core.media.social_card import CardStyle, card_path
 
@@ -180,7 +181,7 @@ def _images(content: Content, cache: ImageCache, settings: ImageSettings, media:
 
 def share_path(cover_path: str) -> str:
     """Site path of a cover's share crop, next to its variants (tin-bai/anh/x.jpg.og.jpg)."""
-    return f"{cover_path}.{SHARE}"
+    return share_crop_url(cover_path)
 
 
 def _share_crops(content: Content, cache: ImageCache, settings: ImageSettings, media: Media,

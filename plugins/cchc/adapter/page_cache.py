@@ -14,8 +14,10 @@ from __future__ import annotations
 
 import json
 import logging
+import sys
 from collections.abc import Callable, Mapping
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -60,11 +62,23 @@ def _neighbour(page: Page | None) -> list | None:
 _NOT_INPUTS = {"site_dir", "dev_addr", "watch", "remote_branch", "remote_name"}  # where and how, not what
 
 
+def _module_code(module: ModuleType) -> str:
+    """The source of a hook or of a plugin's module (our own code is in the cache's version)."""
+    try:
+        return digest(Path(module.__file__).read_bytes()) if getattr(module, "__file__", None) else module.__name__
+    except OSError:
+        return module.__name__
+
+
 def _plain(value: Any) -> Any:
     """The config as plain data: mappings (Config, Theme, plugins' configs), lists and values.
     A value whose text would not follow its content (an object at an address) raises Uncacheable."""
-    if hasattr(value, "on_config") and hasattr(value, "config"):  # a plugin: its class and its options
-        return [f"{type(value).__module__}.{type(value).__qualname__}", _plain(value.config)]
+    if isinstance(value, ModuleType):  # a hook (mkdocs.yml `hooks:`): its code
+        return _module_code(value)
+    if hasattr(value, "on_config") and hasattr(value, "config"):  # a plugin: its class, its code, its options
+        module = sys.modules.get(type(value).__module__)
+        return [f"{type(value).__module__}.{type(value).__qualname__}", _module_code(module) if module else "",
+                _plain(value.config)]
     if isinstance(value, Mapping):
         return {str(key): _plain(item) for key, item in sorted(value.items(), key=lambda pair: str(pair[0]))
                 if not str(key).startswith("_")}

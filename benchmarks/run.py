@@ -5,7 +5,7 @@
     .venv/bin/python benchmarks/run.py 3000 --profile        # also the top of a cProfile of a cold build
 
 For each size: generate the project (gen_articles.py), build it cold (no site/, no .cache/), build it
-again with nothing changed (warm), start `mkdocs serve` and time saving one article until the
+again with nothing changed (warm), then with one new article, start `mkdocs serve` and time saving one article until the
 server returns the page with the change, then build the same articles with Pelican (installed
 into WORK/pelican-venv). Memory is the peak resident size of the build process (os.wait4); CPU is
 the user + system time of the build and the processes it waited for (card workers, the render
@@ -144,6 +144,16 @@ def profile(project: Path, top: int = 25) -> None:
     stats.sort_stats("cumulative").print_stats(top)
 
 
+def publish_one(project: Path) -> Path:
+    """One new article (newest of the site, with a cover), as an editor publishes it."""
+    path = project / "content" / "tin-bai" / "2026" / "bai-moi-xuat-ban.md"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("---\ntitle: Bài mới xuất bản để đo thời gian dựng\ndate: 2026-11-20 09:00\n"
+                    "categories: [Tin tức CCHC]\ntags: [một cửa]\nimage: ../anh/anh-1.jpg\n"
+                    "image_alt: Ảnh minh họa\n---\nMột đoạn văn của bài mới.\n", encoding="utf-8")
+    return path
+
+
 def run_size(work: Path, count: int, procedures: int, pelican: Path | None, serve: bool) -> None:
     """Measure one size; print each row as soon as it is measured (Pelican first: the ratio needs it)."""
     project = work / f"cchc-{count}"
@@ -161,6 +171,8 @@ def run_size(work: Path, count: int, procedures: int, pelican: Path | None, serv
     shutil.rmtree(project / ".cache", ignore_errors=True)
     print(mkdocs_build(project, f"cchc nguội, {label}").cells(reference), flush=True)
     print(mkdocs_build(project, f"cchc ấm, {label}").cells(reference), flush=True)
+    publish_one(project)
+    print(mkdocs_build(project, f"cchc thêm 1 bài, {label}").cells(reference), flush=True)
     if serve:
         times = serve_times(project, articles[len(articles) // 2])
         print(Row(f"cchc serve lưu→thấy, {count} bài", 0, max(times)).cells(None), flush=True)

@@ -103,10 +103,30 @@ def test_cover_and_body_use_picture_with_webp_srcset_and_portrait_size(phone_sit
     assert Image.open(site.root / "site/tin-bai/2025/anh/hoi-nghi.jpg.t320.webp").size == (320, 213)
 
 
-def test_social_card_is_1200x630_with_the_title_drawn(phone_site):
+def test_an_article_with_a_cover_shares_a_1200x630_crop_of_its_cover(phone_site):
+    """Zalo and Facebook show a photo better than a drawn title: no card is drawn for this article."""
     site, _, _ = phone_site
     page = site.html(URL)
+    crop_url = "https://so.example.gov.vn/cchc/tin-bai/2025/anh/hoi-nghi.jpg.og.jpg"
+    assert f'<meta property="og:image" content="{crop_url}">' in page
+    assert f'<meta name="twitter:image" content="{crop_url}">' in page
+    assert '<meta property="og:image:type" content="image/jpeg">' in page
+    assert '<meta property="og:image:alt" content="Lãnh đạo Sở phát biểu">' in page
+    assert not (site.root / "site" / URL / "the-chia-se.png").exists()
+    crop = Image.open(site.root / "site" / "tin-bai/2025/anh/hoi-nghi.jpg.og.jpg")
+    assert (crop.format, crop.size) == ("JPEG", (1200, 630))
+    assert not crop.getexif()  # no GPS, no camera data
+    # the centre of the upright photo (green), not its red band: the crop keeps the middle
+    assert crop.convert("RGB").getpixel((600, 315))[1] > 90
+
+
+def test_social_card_is_1200x630_with_the_title_drawn(phone_site):
+    """An article without a cover gets a drawn card."""
+    site, _, _ = phone_site
+    URL = "tin-bai/2025/03/bai-khong-co-anh/"
+    page = site.html(URL)
     card_url = f"https://so.example.gov.vn/cchc/{URL}the-chia-se.png"
+    assert '<meta property="og:image:type" content="image/png">' in page
     assert f'<meta property="og:image" content="{card_url}">' in page
     assert f'<meta name="twitter:image" content="{card_url}">' in page
     assert '<meta property="og:image:width" content="1200">' in page
@@ -115,7 +135,7 @@ def test_social_card_is_1200x630_with_the_title_drawn(phone_site):
     assert card.size == (1200, 630)
     # the background is exactly the style's white everywhere, band and title areas alike
     assert {card.getpixel(xy) for xy in [(10, 600), (600, 620), (1190, 300), (10, 170)]} == {(255, 255, 255)}
-    blank = Image.open(io.BytesIO(draw_card("", "ngày 05 tháng 03 năm 2025", "Sở Thử nghiệm",
+    blank = Image.open(io.BytesIO(draw_card("", "ngày 01 tháng 03 năm 2025", "Sở Thử nghiệm",
                                             vietnamese_font(400), vietnamese_font(700)))).convert("RGB")
     changed = ImageChops.difference(card, blank).getbbox()
     assert changed is not None and changed[1] >= 158 and changed[3] <= 540  # only the title area differs
@@ -124,7 +144,7 @@ def test_social_card_is_1200x630_with_the_title_drawn(phone_site):
 
 def test_second_build_processes_no_image(phone_site):
     _, first, second = phone_site
-    assert "Ảnh: 3 ảnh/thẻ chia sẻ mới được xử lý, 0 lấy lại" in first.stderr  # one photo, two cards
+    assert "Ảnh: 3 ảnh/thẻ chia sẻ mới được xử lý, 0 lấy lại" in first.stderr  # a photo, its share crop, a card
     assert "Ảnh: 0 ảnh/thẻ chia sẻ mới được xử lý, 3 lấy lại" in second.stderr
 
 

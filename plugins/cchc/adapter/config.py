@@ -83,7 +83,6 @@ class CchcConfig(base.Config):
     atomic = c.Type(bool, default=True)  # build into a staging folder, swap in at the end
     cache = c.Type(bool, default=True)  # keep rendered pages in cache_dir; a page whose inputs did not change is reused
     cache_dir = c.Type(str, default=".cache/cchc")  # relative to mkdocs.yml; safe to delete
-    parallel = c.Type(bool, default=True)  # mkdocs build: a second process renders part of the pages
     # <iframe> in articles only from these hosts (and their subdomains); everything else is removed.
     iframe_hosts = c.ListOfItems(c.Type(str), default=DEFAULT_IFRAME_HOSTS)
     agency = c.SubConfig(AgencyConfig)

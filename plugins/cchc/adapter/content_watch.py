@@ -17,6 +17,8 @@ from watchdog.events import (EVENT_TYPE_CLOSED, EVENT_TYPE_CREATED, EVENT_TYPE_D
                              EVENT_TYPE_MOVED, FileSystemEvent, FileSystemEventHandler)
 from watchdog.observers import Observer
 
+from .compat import can_request_rebuild, request_rebuild
+
 log = logging.getLogger("mkdocs.plugins.cchc")
 
 # Reading a file is an event too (opened, closed without writing): the build reads every record.
@@ -33,15 +35,15 @@ class _RebuildOnChange(FileSystemEventHandler):
         if event.is_directory or event.event_type not in CHANGES:
             return
         log.debug("Tệp thay đổi: %s", event)
-        server = self.server
-        with server._rebuild_cond:  # MkDocs 1.6's LiveReloadServer (pinned): its watch() callback does this
-            server._want_rebuild = True
-            server._rebuild_cond.notify_all()
+        request_rebuild(self.server)
 
 
 def watch_content(server, folder: str):
     """Watch `folder` with the system's file events; the started observer (stop it at the end),
     or None when MkDocs polls the folder instead."""
+    if not can_request_rebuild(server):  # another engine's server: MkDocs' own polling
+        server.watch(folder)
+        return None
     observer = Observer()
     try:
         observer.schedule(_RebuildOnChange(server), os.path.abspath(folder), recursive=True)

@@ -1,7 +1,7 @@
 """Keep the navigation small: the section's entry points and the hand-written pages, nothing per article."""
 from __future__ import annotations
 
-from mkdocs.structure.nav import Navigation, _add_parent_links, _add_previous_and_next_links
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 
@@ -13,9 +13,19 @@ def small_navigation(nav: Navigation, entries: list[Page]) -> Navigation:
     pages = [*entries, *(p for p in nav.pages if p not in entries)]
     for page in entries:
         page.parent = None
-    _add_parent_links(items)
-    _add_previous_and_next_links(pages)
+    _link_parents(items)
+    for before, page, after in zip([None, *pages[:-1]], pages, [*pages[1:], None]):
+        page.previous_page, page.next_page = before, after
     return Navigation(items, pages)
+
+
+def _link_parents(items) -> None:
+    """What MkDocs' get_navigation sets, through the items' public attributes."""
+    for item in items:
+        if item.is_section:
+            for child in item.children:
+                child.parent = item
+            _link_parents(item.children)
 
 
 def section_entry(url: str, section: str | None, entries: list[Page]) -> Page | None:

@@ -8,7 +8,6 @@ from pathlib import Path
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
-from mkdocs.commands.build import get_context
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
@@ -31,17 +30,17 @@ from cchc.core.media.picture import picture_html, responsive_body
 from ..core import urls
 from cchc.core.urls import file_href
 from cchc.core.text.vietnamese import slugify
-from . import log_messages
+from . import log_messages, site_output
 from .chrome_cache import ChromeCache
+from .compat import use_page_class
 from .config import CchcConfig, site_problem
 from .content_watch import watch_content
 from .feeds import FeedWriter
 from .html_fixes import valid_html
 from .navigation import section_entry, small_navigation
-from .page_cache import CACHED_TEMPLATE, PageCache
-from .quick_rebuild import QuickRebuild, plugins_known
+from .page_cache import PageCache
+from .quick_rebuild import QuickRebuild
 from .serve_errors import PreviewErrors
-from .render_helper import RenderHelper, split
 from .render_cache import KIND as RENDER_KIND, CachedPage
 from .search_cache import KIND as SEARCH_KIND, enabled_search, reuse_search_entries
 from .search_index import article_tags, enrich_search_index, lead_texts
@@ -96,8 +95,6 @@ class CchcPlugin(BasePlugin[CchcConfig]):
         self.outputs: dict[str, bytes] = {}  # exports and the embeddable box of this build, as published
         self.quick: QuickRebuild | None = None  # mkdocs serve only
         self.watcher = None  # mkdocs serve: the observer of content/, when the system's file events work
-        self.helper: RenderHelper | None = None  # mkdocs build: the process rendering part of the pages
-        self.templates: dict[str, str] = {}  # src_uri -> template, of the pages the helper renders
 
     def on_startup(self, *, command, dirty):
         self.command = command
@@ -122,8 +119,7 @@ class CchcPlugin(BasePlugin[CchcConfig]):
                      ", ".join(a.source for a in self.content.held))
         for notice in self.content.notices():  # e.g. this month is behind a plan's target
             log.info(notice)
-        self.page_cache = (PageCache(self.cache, config, self.command, settings.now.date().isoformat())
-                           if self.cache else None)
+        self.page_cache = PageCache(self.cache, config, self.command) if self.cache else None
         if self.command == "build" and self.config.atomic:
             self.built = False
             self.staged = StagedOutput(config.site_dir)
@@ -242,14 +238,14 @@ class CchcPlugin(BasePlugin[CchcConfig]):
             file = files.get_file_from_path(src)
             if file.page is None:
                 CachedPage(None, file, config)
-            else:
-                file.page.__class__ = CachedPage
+            elif not use_page_class(file.page, CachedPage):  # another engine: MkDocs renders it
+                continue
             file.page.cache = self.cache
             file.page.clean = self._clean
             file.page.source = self._source_of(file.page)
             file.page.clean_key = repr(self.config.iframe_hosts)
-        if self.page_cache:
-            self.page_cache.set_nav(nav, repr((sorted(self.media.images.items()), sorted(self.media.cards.items()))))
+        if self.page_cache:  # an article's picture and card are in the key of the pages that show it
+            self.page_cache.set_media(self.media.images, self.media.cards)
         self.nav = nav
         return nav
 
@@ -268,44 +264,9 @@ class CchcPlugin(BasePlugin[CchcConfig]):
         search = enabled_search(config)
         if self.cache and search is not None:  # its index was made in its on_config
             reuse_search_entries(search, self.cache)
-        self.helper = None
-        if self.command == "build" and self.config.parallel and plugins_known(config):
-            self._start_helper(config, files)
+        if self.page_cache:  # every page was read: hand-written pages' titles are in the nav now
+            self.page_cache.set_nav(self.nav, config)
         return env
-
-    # -- a second process for templates (render_helper) -------------------------------------------
-    def _start_helper(self, config: MkDocsConfig, files: Files) -> None:
-        self._config, self._doc_files = config, files.documentation_pages(inclusion=InclusionLevel.is_included)
-        todo = [f.page for f in self._doc_files if f.src_uri in self.specs and f.page is not None
-                and f.page.meta.get("template") != CACHED_TEMPLATE]  # not already from the page cache
-        pages = [page for page, pick in zip(todo, split(len(todo))) if pick]
-        self.templates = {page.file.src_uri: page.meta.get("template", "main.html") for page in pages}
-        self.helper = RenderHelper.start(pages, self._render_template, self._in_helper)
-        if self.helper is not None:  # here these pages print what the helper rendered
-            for page in pages:
-                page.meta["template"] = CACHED_TEMPLATE
-
-    def _in_helper(self) -> None:
-        """The forked copy renders templates only: the build cache and the search index stay the parent's."""
-        self.cache = self.page_cache = None
-        search = enabled_search(self._config)
-        if search is not None:
-            search.search_index.add_entry_from_context = lambda page: None
-
-    def _render_template(self, page: Page) -> str:
-        """MkDocs 1.6's _build_page (pinned) up to the template's output: context, page events, render."""
-        config = self._config
-        config._current_page = page
-        page.active = True
-        try:
-            context = get_context(self.nav, self._doc_files, config, page)
-            template = self.env.get_template(self.templates[page.file.src_uri])
-            context = config.plugins.on_page_context(context, page=page, config=config, nav=self.nav)
-            return template.render(context)
-        finally:
-            page.active = False
-            config._current_page = None
-            self._unhighlight()
 
     # -- pages ---------------------------------------------------------------------------------
     @event_priority(100)  # first: other plugins see the page as it will be rendered
@@ -316,7 +277,7 @@ class CchcPlugin(BasePlugin[CchcConfig]):
         page.meta = page_meta(spec)
         return spec.markdown
 
-    @event_priority(-100)  # last: a page the helper could not render is rendered here as MkDocs would
+    @event_priority(-100)  # last: the context as every other plugin left it
     def on_page_context(self, context, page: Page, config: MkDocsConfig, nav: Navigation):
         spec = self.specs.get(page.file.src_uri)
         if spec is not None:
@@ -324,11 +285,8 @@ class CchcPlugin(BasePlugin[CchcConfig]):
             context["cchc_spec"] = spec
             self._highlight_section(page, spec)
             if self.page_cache:
-                context["cchc_cached"] = self.page_cache.cached_output(page)
-            if self.helper is not None and page.file.src_uri in self.helper:
-                output = self.helper.output(page.file.src_uri)
-                template = self.templates[page.file.src_uri]
-                context["cchc_cached"] = output if output is not None else self.env.get_template(template).render(context)
+                context["cchc_cached"] = self.page_cache.cached_output(
+                    page, lambda template: self.env.get_template(template).render(context))
         return context
 
     @event_priority(100)  # first: search, feeds and every other plugin see only the cleaned body
@@ -396,14 +354,9 @@ class CchcPlugin(BasePlugin[CchcConfig]):
 
     @event_priority(-50)  # after the search plugin has written its index
     def on_post_build(self, config: MkDocsConfig):
-        if self.helper is not None:
-            self.helper.close()
-            log.info("Trang: %d trang dựng ở tiến trình phụ, %d ở tiến trình chính.", self.helper.rendered,
-                     len(self._doc_files) - self.helper.rendered)
-            self.helper = None
         if self.media.pending is not None:  # the cards drawn during the build
             for site_path, cached in self.media.finish().items():
-                File.generated(config, site_path, abs_src_path=str(cached)).copy_file()
+                site_output.copy(config.site_dir, site_path, cached)
             self._log_media_counts()
         if self.cache:
             self.cache.close()
@@ -434,9 +387,6 @@ class CchcPlugin(BasePlugin[CchcConfig]):
     def on_build_error(self, error):
         self.built = False  # also called for the --strict abort, which comes after on_post_build
         self.media.cancel()
-        if self.helper is not None:
-            self.helper.stop()
-            self.helper = None
         explanation = log_messages.build_stopped(error, serving=self.command == "serve")
         if explanation:
             log.error(explanation)

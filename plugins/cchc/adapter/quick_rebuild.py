@@ -16,16 +16,15 @@ from __future__ import annotations
 import gc
 import logging
 import os
-import shutil
 import time
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable
+from typing import Callable, Protocol
 
-from mkdocs.commands.build import _build_page, _populate_page
 from mkdocs.structure.files import InclusionLevel
 
 from cchc.core.content import load_content
+from cchc.core.file_state import file_state, now_ns
 from cchc.core.media.media import Media
 from cchc.core.news.articles import FOLDER as ARTICLES
 from cchc.core.news.feeds import build_feeds
@@ -34,11 +33,9 @@ from cchc.core.quota.plans import FOLDER as PLANS
 from cchc.core.record_memo import RecordMemo
 from cchc.core.same_data import SameData
 
+from . import compat, site_output
 from .search_cache import SEARCH_PLUGIN, enabled_search
 from .search_index import WrittenIndex, article_tags, lead_texts, replace_pages
-
-if TYPE_CHECKING:
-    from .plugin import CchcPlugin
 
 log = logging.getLogger("mkdocs.plugins.cchc")
 
@@ -51,39 +48,34 @@ def plugins_known(config) -> bool:
     return all(type(p).__module__ in KNOWN_PLUGINS for p in config.plugins.values())
 
 
-def source_state(roots: list[Path]) -> dict[str, tuple[int, int]]:
-    """Size and modification time of every file under the roots (hidden files are never published)."""
+def source_state(roots: list[Path], before: dict | None = None) -> dict[str, tuple]:
+    """The state of every file under the roots (core.file_state: an edit that keeps size and
+    modification time is seen too); hidden files are never published."""
+    before = before or {}
+    seen = now_ns()
     state = {}
+
+    def look(path: str) -> None:
+        try:
+            stat = os.stat(path)
+        except OSError:
+            return
+        state[path] = file_state(path, stat, seen, before.get(path))
+
     for root in roots:
         if root.is_file():
-            stat = root.stat()
-            state[str(root)] = (stat.st_size, stat.st_mtime_ns)
+            look(str(root))
             continue
         for folder, dirs, names in os.walk(root):
             dirs[:] = [d for d in dirs if not d.startswith(".")]
             for name in names:
                 if not name.startswith("."):
-                    path = os.path.join(folder, name)
-                    try:
-                        stat = os.stat(path)
-                    except OSError:
-                        continue
-                    state[path] = (stat.st_size, stat.st_mtime_ns)
+                    look(os.path.join(folder, name))
     return state
 
 
 def _changed(before: dict, after: dict) -> set[str]:
     return {path for path in before.keys() | after.keys() if before.get(path) != after.get(path)}
-
-
-def _write(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(data)
-
-
-def _write_if_changed(path: Path, data: bytes) -> None:
-    if not (path.is_file() and path.read_bytes() == data):
-        _write(path, data)
 
 
 @dataclass
@@ -92,14 +84,31 @@ class LastBuild:
     files: object
     nav: object
     env: object
-    state: dict[str, tuple[int, int]]
+    state: dict[str, tuple]  # core.file_state of every source file
     order: list[tuple[str, str]]  # (src_uri, url) of every generated page, in the order of the files
     menu: list[tuple[str, str]]  # (src_uri, title) of the pages in the nav
     specs: dict  # src_uri -> PageSpec the pages were rendered from
 
 
+class BuildState(Protocol):
+    """What a quick rebuild takes from the last full build and hands back (the plugin, which holds
+    it): named here so that this module does not import the plugin's."""
+    content: object  # core.content.Content
+    media: Media
+    specs: dict
+    outputs: dict[str, bytes]
+    home_markdown: str
+    feeds: object  # adapter.feeds.FeedWriter
+    cache: object  # core.build_cache.BuildCache | None
+    page_cache: object  # adapter.page_cache.PageCache | None
+
+    def collect_media(self, content, previous: Media | None = None) -> Media: ...
+
+    def generated_outputs(self) -> dict[str, bytes]: ...
+
+
 class QuickRebuild:
-    def __init__(self, plugin: CchcPlugin) -> None:
+    def __init__(self, plugin: BuildState) -> None:
         self.plugin = plugin
         self.memo = RecordMemo()
         self.last: LastBuild | None = None
@@ -145,10 +154,10 @@ class QuickRebuild:
     def update(self) -> int | None:
         """Render again what the saved records change; the number of pages, or None for a full build."""
         last, plugin = self.last, self.plugin
-        if last is None or not plugins_known(last.config):
+        if last is None or not plugins_known(last.config) or not compat.FAST:
             return None
         steps = _Steps()
-        state = source_state(self.roots(last.config))
+        state = source_state(self.roots(last.config), last.state)
         changed = _changed(last.state, state)
         content_root = plugin.content.settings.content_root
         if not all(_is_record(Path(path), content_root) for path in changed):
@@ -167,6 +176,8 @@ class QuickRebuild:
         stale = steps.done("so sánh", [src for src, spec in specs.items() if not compare.same(last.specs[src], spec)])
         previous = plugin.media
         plugin.content, plugin.media, plugin.specs = content, media, specs
+        if plugin.page_cache:
+            plugin.page_cache.set_media(media.images, media.cards)
         self._publish_files(Path(last.config.site_dir), previous, media)
         steps.done("tệp xuất", None)
         self._render(last, stale, content)
@@ -181,13 +192,12 @@ class QuickRebuild:
         outputs = plugin.generated_outputs()
         for path, data in outputs.items():
             if plugin.outputs.get(path) != data:
-                _write(site / path, data)
+                site_output.write(site, path, data)
         plugin.outputs = outputs
         published = previous.files
         for path, cached in media.files.items():
             if published.get(path) != cached or not (site / path).is_file():
-                (site / path).parent.mkdir(parents=True, exist_ok=True)
-                shutil.copyfile(cached, site / path)
+                site_output.copy(site, path, cached)
 
     def _render(self, last: LastBuild, stale: list[str], content) -> None:
         """MkDocs' own steps for each stale page (every plugin's page events run), then what the
@@ -202,9 +212,7 @@ class QuickRebuild:
             page = files.get_file_from_path(src).page
             if index is not None:
                 index.entries = []  # the search plugin adds the page's entries in on_page_context
-            _populate_page(page, config, files)
-            _build_page(page, config, doc_files, nav, env, excluded=page.file.inclusion.is_excluded())
-            page.validate_anchor_links(files=files, log_level=config.validation.links.anchors)
+            compat.rebuild_page(page, config, files, doc_files, nav, env)
             if index is not None:
                 new_entries[page.url] = index.entries
         if index is not None:
@@ -215,7 +223,7 @@ class QuickRebuild:
         settings = content.settings
         for path, data in build_feeds(content.articles, settings, self.plugin.feeds.bodies,
                                       self.plugin.media.images).items():
-            _write_if_changed(site / path, data)
+            site_output.write(site, path, data)
         if index is None:
             return
         self.search_index = replace_pages(

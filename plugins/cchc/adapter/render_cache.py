@@ -1,9 +1,11 @@
 """Markdown -> HTML of a generated page, rendered once and kept in the build cache.
 
 The key holds the Markdown as MkDocs would render it (after every plugin's on_page_markdown), the
-page's place, the Markdown and link-validation settings. Links are the one input from outside the
-page: every file the link resolver looked up is stored with what it found (URL, inclusion), and an
-entry is used only if each lookup still finds the same. Log records of the render (a broken link)
+page's place, the Markdown and link-validation settings. Two inputs come from outside the page, and
+both are recorded while it renders: every file the link resolver looked up, with what it found (URL,
+inclusion), and every file a snippet line (`--8<--`, pymdownx.snippets) asked for, with the digest of
+what it read (nested snippets too). An entry is used only if each lookup still finds the same. A
+snippet downloaded from the web cannot be digested beforehand: such a page is never cached. Log records of the render (a broken link)
 are stored too and logged again on every build that uses the entry, so `--strict` still fails.
 """
 from __future__ import annotations
@@ -14,16 +16,69 @@ from pathlib import Path
 from typing import Any, Callable
 
 import markdown
-from mkdocs.structure import pages as mkdocs_pages
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
+
+from . import compat
 
 from cchc.core.build_cache import BuildCache, digest, stable_text
 from cchc.core.sanitize import may_hold_unsafe
 
 KIND = "markdown"
 _LOGGERS = ("mkdocs", "MARKDOWN")
+
+
+def _snippet_state(find, path: str) -> list[str] | None:
+    """What a snippet line naming `path` includes now: [file, digest of its bytes], or None (no file).
+    find: the preprocessor's get_snippet_path (base folders, restrict_base_path)."""
+    found = find(path)
+    if not found:
+        return None
+    try:
+        return [found, digest(Path(found).read_bytes())]
+    except OSError:
+        return [found, "?"]
+
+
+class RecordingSnippets:
+    """pymdownx.snippets' preprocessor of the build's Markdown instance, noting each file it looks up."""
+
+    def __init__(self, md: markdown.Markdown):
+        self.md = md
+        self.preprocessor = md.preprocessors["snippet"] if "snippet" in md.preprocessors else None
+        self.lookups: dict[str, list[str] | None] = {}
+        self.downloaded = False
+
+    def __enter__(self) -> "RecordingSnippets":
+        snippets = self.preprocessor
+        if snippets is not None:
+            find, download = snippets.get_snippet_path, snippets.download
+
+            def recorded(path):
+                self.lookups[path] = _snippet_state(find, path)
+                return find(path)
+
+            def fetched(url):
+                self.downloaded = True
+                return download(url)
+
+            snippets.get_snippet_path, snippets.download = recorded, fetched  # on this instance only
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self.preprocessor is not None:
+            vars(self.preprocessor).pop("get_snippet_path", None)
+            vars(self.preprocessor).pop("download", None)
+
+    def same(self, lookups: dict) -> bool:
+        """Whether each snippet file the stored render read is still the same file with the same bytes."""
+        if not lookups:
+            return True
+        if self.preprocessor is not None:
+            self.preprocessor.bases = None  # which base folders exist: asked again, as a render would
+        return self.preprocessor is not None and all(
+            _snippet_state(self.preprocessor.get_snippet_path, path) == state for path, state in lookups.items())
 
 
 def _state(file: File | None) -> list[str] | None:
@@ -93,29 +148,23 @@ class CachedPage(Page):
     clean_key = ""  # the sanitiser's settings
     source: Path | None = None  # the editor's file: the warnings name its lines
 
-    def _render_markdown(self, config, files) -> None:
-        """Page.render of MkDocs 1.6, with the build's Markdown instance instead of a new one: MkDocs'
-        own tree processors are registered again each time (same names: they replace the last page's)."""
-        if self.markdown is None:
-            raise RuntimeError("`markdown` field hasn't been set (via `read_source`)")
-        md = _markdown_for(config)
-        raw_html = mkdocs_pages._RawHTMLPreprocessor()
-        raw_html._register(md)
-        anchors = mkdocs_pages._ExtractAnchorsTreeprocessor(self.file, files, config)
-        anchors._register(md)
-        relative_paths = mkdocs_pages._RelativePathTreeprocessor(self.file, files, config)
-        relative_paths._register(md)
-        title = mkdocs_pages._ExtractTitleTreeprocessor()
-        title._register(md)
-        self.content = md.convert(self.markdown)
-        self.toc = get_toc(getattr(md, "toc_tokens", []))
-        self._title_from_render = title.title
-        self.present_anchor_ids = anchors.present_anchor_ids | raw_html.present_anchor_ids
-        if mkdocs_pages.log.getEffectiveLevel() > logging.DEBUG:
-            self.links_to_anchors = relative_paths.links_to_anchors
+    def _render_markdown(self, config, files, snippets: RecordingSnippets | None = None) -> None:
+        """Page.render with the build's Markdown instance instead of a new one (adapter.compat);
+        MkDocs' own Page.render when the fast paths are off."""
+        if not compat.FAST:
+            return super().render(config, files)
+        md = _markdown_for(config) if snippets is None else snippets.md
 
-    def _render_clean(self, config, files) -> None:
-        self._render_markdown(config, files)
+        def convert(text: str) -> str:
+            if snippets is None:
+                return md.convert(text)
+            with snippets:
+                return md.convert(text)
+
+        compat.render_markdown(self, md, files, config, convert)
+
+    def _render_clean(self, config, files, snippets: RecordingSnippets | None = None) -> None:
+        self._render_markdown(config, files, snippets)
         if self.clean is not None:
             self.content = self.clean(self.content, self)
 
@@ -129,13 +178,15 @@ class CachedPage(Page):
             return "?"
 
     def render(self, config, files: Files) -> None:
-        settings = settings_key(config) if self.cache is not None else None
+        settings = settings_key(config) if self.cache is not None and compat.FAST else None
         if settings is None:
             return self._render_clean(config, files)
         key = digest(self.markdown, self.file.src_uri, self.file.url, self.file.inclusion.name, settings,
                      self.clean_key, self._source_key())
+        snippets = RecordingSnippets(_markdown_for(config))
         entry = self.cache.get(KIND, key)
-        if entry is not None and all(_state(files.get_file_from_path(p)) == s for p, s in entry["lookups"].items()):
+        if entry is not None and all(_state(files.get_file_from_path(p)) == s for p, s in entry["lookups"].items()) \
+                and snippets.same(entry.get("snippets")):
             self._use(entry, files)
             return None
         recording = RecordingFiles(files)
@@ -144,12 +195,15 @@ class CachedPage(Page):
         for logger in loggers:
             logger.addHandler(capture)
         try:
-            self._render_clean(config, recording)
+            self._render_clean(config, recording, snippets)
         finally:
             for logger in loggers:
                 logger.removeHandler(capture)
+        if snippets.downloaded:  # a page from the web: its input changes without us knowing
+            return None
         self.cache.put(KIND, key, {
-            "html": self.content, "toc": self._toc_tokens, "title": self._title_from_render,
+            "snippets": snippets.lookups,
+            "html": self.content, "toc": self._toc_tokens, "title": compat.rendered_title(self),
             "anchors": sorted(self.present_anchor_ids or ()), "lookups": recording.lookups, "logs": capture.records,
             "links_to_anchors": {f.src_uri: links for f, links in (self.links_to_anchors or {}).items()},
         })
@@ -159,7 +213,7 @@ class CachedPage(Page):
             logging.getLogger(name).log(level, message)
         self.content = entry["html"]
         self.toc = get_toc(entry["toc"])
-        self._title_from_render = entry["title"]
+        compat.set_rendered_title(self, entry["title"])
         self.present_anchor_ids = set(entry["anchors"])
         self.links_to_anchors = {files.get_file_from_path(src): links
                                  for src, links in entry["links_to_anchors"].items()}

@@ -12,6 +12,8 @@ import html
 import logging
 from typing import Callable
 
+from . import compat
+
 log = logging.getLogger("mkdocs.plugins.cchc")
 
 MAX_SHOWN = 20  # a banner, not the whole log
@@ -71,17 +73,15 @@ class PreviewErrors:
     def install(self, server) -> None:
         """Wrap the server's builder, and its HTML injection (MkDocs 1.6's LiveReloadServer), with ours."""
         server.builder = self.guard(server.builder)
-        inject = server._inject_js_into_html
 
-        def with_banner(content: bytes, epoch) -> bytes:
-            content = inject(content, epoch)
+        def with_banner(content: bytes) -> bytes:
             banner = self.banner()
             if not banner:
                 return content
             start = content.find(b"<body")
             end = content.find(b">", start) + 1 if start >= 0 else 0
             return content[:end] + banner + content[end:]
-        server._inject_js_into_html = with_banner
+        compat.wrap_served_html(server, with_banner)
         not_found = server.error_handler
 
         def error_page(code: int) -> bytes | None:

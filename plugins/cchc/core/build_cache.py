@@ -17,23 +17,29 @@ import sqlite3
 import zlib
 from collections import Counter
 from concurrent.futures import Future, ThreadPoolExecutor
+from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
 from typing import Any
 
 CACHE_FORMAT = 1  # bump when the shape of stored values changes
-LIBRARIES = ("cchc-site", "mkdocs", "mkdocs-material", "markdown", "pymdown-extensions", "jinja2", "nh3")
+# The libraries whose code shapes a page (Markdown to HTML, templates, sanitiser) or an image.
+LIBRARIES = ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions", "jinja2", "nh3", "pillow",
+             "fontpkg-be-vietnam-pro")
 
 
+@lru_cache(maxsize=None)
 def _own_code() -> str:
-    """The package's own source: a change of code between releases is a new version too."""
+    """The package's own source: a change of code, released or not, is a new version."""
     package = Path(__file__).resolve().parent.parent
     return digest(*(part for path in sorted(package.rglob("*.py"))
                     for part in (path.relative_to(package).as_posix(), path.read_bytes())))
 
 
-def version_key() -> str:
-    """The format, our code and the versions of every package whose code shapes a cached value."""
+@lru_cache(maxsize=None)
+def code_version() -> str:
+    """The one version policy of every cache (build cache, processed images, social cards): the
+    digest of our code and the versions of the libraries it calls. Never a hand-bumped tag."""
     versions = [f"code={_own_code()}"]
     for name in LIBRARIES:
         try:
@@ -41,6 +47,9 @@ def version_key() -> str:
         except metadata.PackageNotFoundError:
             versions.append(f"{name}=-")
     return f"{CACHE_FORMAT};" + ";".join(versions)
+
+
+version_key = code_version  # the build cache's entries carry it
 
 
 def digest(*parts: str | bytes) -> str:

@@ -1,12 +1,15 @@
 """Records read from files, kept between two loads of the same project (`mkdocs serve`), so that a
-save re-reads only the saved file. A record is reused while its file has the same size and
-modification time (what `mkdocs serve` watches too) and the settings are the same; records are
-frozen, so sharing one between two loads is safe."""
+save re-reads only the saved file. A record is reused while its file has the same state (size,
+modification and change time, inode: core.file_state) and the settings are the same, and only if the
+file had settled when it was read (a file changed within the same clock tick is read again); records
+are frozen, so sharing one between two loads is safe."""
 from __future__ import annotations
 
 import os
 from pathlib import Path
 from typing import Any, Callable, Hashable
+
+from cchc.core.file_state import now_ns, settled, stat_key
 
 
 class RecordMemo:
@@ -29,11 +32,14 @@ class RecordMemo:
     def get(self, kind: str, path: Path, make: Callable[[], Any], stat: os.stat_result | None = None) -> Any:
         """`stat`: the file's, when the caller has it already (core.content_tree)."""
         stat = stat or path.stat()
-        key = (kind, str(path), stat.st_size, stat.st_mtime_ns, stat.st_ino)
+        key = (kind, str(path), *stat_key(stat))
         self._seen.add(key)
         if key in self._entries:
             self.reused += 1
             return self._entries[key]
         self.read += 1
-        value = self._entries[key] = make()
+        seen = now_ns()
+        value = make()
+        if settled(stat, seen):  # else a write in the same clock tick could leave the key as it is
+            self._entries[key] = value
         return value

@@ -18,6 +18,13 @@ PROCEDURES = "thu-tuc-hanh-chinh/"
 PROCEDURE_CHANGES = f"{PROCEDURES}thay-doi/"  # the change log; its pages: listing_page_url
 PLANS = "ke-hoach/"
 QUOTA = "chi-tieu/"
+FEED_RSS = "feed.xml"  # the site's feeds, at its root; a listing's RSS feed: feed_url
+FEED_ATOM = "atom.xml"
+FEED_JSON = "feed.json"
+EMBED_HTML = "nhung/tin-moi.html"  # the embeddable box of the newest articles (an iframe on the portal)
+EMBED_JSON = "nhung/tin-moi.json"
+CARD = "the-chia-se.png"  # an article's social card, next to its index.html
+SHARE_CROP = "og.jpg"  # a cover's 1200x630 crop for shared links, next to its variants
 
 
 def article_url(date: datetime, slug: str) -> str:
@@ -34,6 +41,20 @@ def month_url(year: int, month: int) -> str:
 
 def term_url(kind: str, slug: str) -> str:
     return f"{kind}/{slug}/"
+
+
+def feed_url(listing: str) -> str:
+    """The RSS feed of a listing (a category, the procedures' change log), at the listing's URL."""
+    return f"{listing}{FEED_RSS}"
+
+
+def card_url(article: str) -> str:
+    return f"{article}{CARD}"
+
+
+def share_crop_url(cover_path: str) -> str:
+    """tin-bai/anh/x.jpg -> tin-bai/anh/x.jpg.og.jpg, beside the cover's variants (x.jpg.w480.webp)."""
+    return f"{cover_path}.{SHARE_CROP}"
 
 
 def listing_page_url(base_url: str, number: int) -> str:

@@ -1,36 +1,67 @@
 """A folder of processed images and social cards kept across builds (default .cache/cchc/images/).
 
-key = sha256(package versions + settings + source bytes): any change of input, settings or encoder
-gives a new entry, and an unchanged input is never processed twice. An entry is a folder with the
-output files and a meta.json; it is written under a temporary name and renamed, so an interrupted
-build never leaves half an entry behind. Self-contained on purpose, so that it can be merged into a
-general build cache later.
+key = sha256(code version + settings + source bytes), the code version being the one policy of every
+cache (core.build_cache.code_version: our code's digest and the libraries' versions): any change of
+input, settings, drawing code or encoder gives a new entry, and an unchanged input is never processed
+twice. An entry is a folder with the output files and a meta.json; it is written under a temporary
+name and renamed, so an interrupted build never leaves half an entry behind.
+
+The folder is untrusted on reading (a damaged disk, a hand-edited or foreign folder): an entry is used
+only if its meta.json has the expected shape, every file it names is a plain name in the entry's own
+folder (never a path: `../../etc/passwd` is refused), and every file has the size and digest written
+down when it was stored. Anything else is skipped with one warning and made again.
 """
 from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import os
+import re
 import shutil
 import tempfile
 import threading
-from functools import lru_cache
 from dataclasses import dataclass
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Callable
 
-import PIL
+from cchc.core.build_cache import code_version
+
+# A damaged cache is no mistake of the content: it is logged as info, so that --strict builds go on.
+log = logging.getLogger("mkdocs.plugins.cchc")
+_FILE_NAME = re.compile(r"[0-9]{1,4}(\.[a-z0-9]{1,5})?")  # as file_name() makes them: never a path
+_OUTPUT_NAME = re.compile(r"[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*")  # e.g. IMG.w480.webp: no folder, no '..'
 
 
+def _file_digest(data: bytes) -> str:
+    return hashlib.blake2b(data, digest_size=20).hexdigest()
 
-@lru_cache(maxsize=1)  # package metadata is read from disk: once per process, not once per image
-def _versions() -> str:
-    try:
-        own = version("cchc-site")
-    except PackageNotFoundError:
-        own = "dev"
-    return f"cchc-site {own}; Pillow {PIL.__version__}"
+
+class DamagedEntry(Exception):
+    """An entry on disk that is not as this code stored it."""
+
+
+def _checked(folder: Path, stored) -> tuple[dict, dict[str, str]]:
+    """(meta, names) of a meta.json, after checking its shape and every file it names."""
+    if not isinstance(stored, dict) or not isinstance(stored.get("meta"), dict) \
+            or not isinstance(stored.get("names"), dict) or not isinstance(stored.get("files"), dict):
+        raise DamagedEntry("meta.json không đúng cấu trúc")
+    names, files = stored["names"], stored["files"]
+    if not names or set(files) != set(names.values()):
+        raise DamagedEntry("danh sách tệp không khớp")
+    for name, file_name in names.items():
+        if not isinstance(name, str) or not _OUTPUT_NAME.fullmatch(name) or not isinstance(file_name, str) \
+                or not _FILE_NAME.fullmatch(file_name):
+            raise DamagedEntry(f"tên tệp không hợp lệ {name!r}: {file_name!r}")
+        expected = files[file_name]
+        if not (isinstance(expected, list) and len(expected) == 2):
+            raise DamagedEntry("thiếu cỡ và mã băm của tệp")
+        path = folder / file_name
+        if path.is_symlink() or not path.is_file() or path.stat().st_size != expected[0]:
+            raise DamagedEntry(f"tệp {file_name} thiếu hoặc sai cỡ")
+        if _file_digest(path.read_bytes()) != expected[1]:
+            raise DamagedEntry(f"tệp {file_name} sai mã băm")
+    return stored["meta"], names
 
 
 @dataclass(frozen=True)
@@ -54,7 +85,7 @@ class ImageCache:
     @staticmethod
     def key(source: bytes, settings: str) -> str:
         digest = hashlib.sha256()
-        for part in (_versions().encode(), settings.encode(), source):
+        for part in (code_version().encode(), settings.encode(), source):
             digest.update(len(part).to_bytes(8, "big"))
             digest.update(part)
         return digest.hexdigest()
@@ -86,10 +117,18 @@ class ImageCache:
         """An output's file in its entry's folder: by position, so a site path never becomes a file name."""
         return f"{index}{Path(name).suffix}"
 
-    def get_or_make(self, key: str, make: Callable[[], tuple[dict, dict[str, bytes]]]) -> Entry:
+    def get_or_make(self, key: str, make: Callable[[], tuple[dict, dict[str, bytes]]],
+                    check: Callable[[Entry], bool] | None = None) -> Entry:
         """The cached entry for `key`, or make() -> (meta, name -> bytes) stored first. Exceptions of
-        make() pass through and store nothing."""
+        make() pass through and store nothing. check(entry): whether a stored entry's meta is usable."""
         entry = self.find(key)
+        if entry is not None and check is not None and not check(entry):
+            log.info("Cảnh báo: bộ nhớ đệm ảnh: bỏ qua mục hỏng %s (thông tin ảnh không hợp lệ); ảnh được xử lý lại.",
+                        entry.folder.relative_to(self.folder).as_posix())
+            self._known.pop(key, None)
+            with self._lock:
+                self.reused -= 1
+            entry = None
         if entry is not None:
             return entry
         meta, outputs = make()
@@ -102,15 +141,18 @@ class ImageCache:
         return self.folder / key[:2] / key
 
     def _read(self, key: str) -> Entry | None:
+        """The entry stored under `key`, checked; None when there is none or it is damaged."""
         folder = self._path(key)
+        meta_file = folder / "meta.json"
+        if not meta_file.is_file():
+            return None
         try:
-            stored = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+            meta, names = _checked(folder, json.loads(meta_file.read_text(encoding="utf-8")))
+        except (OSError, ValueError, DamagedEntry) as problem:
+            log.info("Cảnh báo: bộ nhớ đệm ảnh: bỏ qua mục hỏng %s (%s); ảnh được xử lý lại.",
+                        folder.relative_to(self.folder).as_posix(), problem)
             return None
-        entry = Entry(folder, stored["meta"], stored["names"])
-        if not all((folder / name).is_file() for name in entry.names.values()):
-            return None
-        return entry
+        return Entry(folder, meta, names)
 
     def _write(self, key: str, meta: dict, outputs: dict[str, bytes]) -> Entry:
         final = self._path(key)
@@ -118,10 +160,12 @@ class ImageCache:
         names = {name: self.file_name(i, name) for i, name in enumerate(sorted(outputs))}
         temp = Path(tempfile.mkdtemp(prefix=f".{key[:8]}-", dir=final.parent))
         try:
+            files = {}
             for name, file_name in names.items():
                 (temp / file_name).write_bytes(outputs[name])
-            (temp / "meta.json").write_text(json.dumps({"meta": meta, "names": names}, ensure_ascii=False),
-                                            encoding="utf-8")
+                files[file_name] = [len(outputs[name]), _file_digest(outputs[name])]
+            (temp / "meta.json").write_text(json.dumps({"meta": meta, "names": names, "files": files},
+                                                       ensure_ascii=False), encoding="utf-8")
             if final.exists():  # a broken entry from an older run
                 shutil.rmtree(final, ignore_errors=True)
             try:

@@ -153,6 +153,21 @@ def _variant_path(path: str, tag: str, suffix: str) -> str:
     return f"{path}.{tag}{suffix}"
 
 
+SHARE_SIZE = (1200, 630)  # what Zalo and Facebook show whole for a shared link (Open Graph)
+SHARE = "og.jpg"  # the one output of a share crop's cache entry (its site path: core.urls.share_crop_url)
+
+
+def share_crop(data: bytes, settings: ImageSettings) -> bytes:
+    """A cover as the picture of a shared link: its centre cropped to 1200x630, as JPEG (every
+    reader takes it; transparent parts on white). Raises ImageProblem for a source that cannot be used."""
+    picture = _upright_srgb(open_checked(data))
+    if picture.mode == "RGBA":
+        background = Image.new("RGB", picture.size, (255, 255, 255))
+        background.paste(picture, mask=picture.getchannel("A"))
+        picture = background
+    return _encode(ImageOps.fit(picture, SHARE_SIZE, Image.LANCZOS), ".jpg", settings)
+
+
 def process(path: str, data: bytes, settings: ImageSettings) -> tuple[PublishedImage, dict[str, bytes]]:
     """(what to publish, site path -> bytes). Raises ImageProblem for a source that cannot be used."""
     source = open_checked(data)

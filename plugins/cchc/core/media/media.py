@@ -16,9 +16,11 @@ from cchc.core.content import Content
 from cchc.core.content_tree import published_files
 from cchc.core.errors import ContentError
 from cchc.core.media.fonts import MISSING as FONT_MISSING, vietnamese_font
-from cchc.core.media.image_cache import ImageCache
-from cchc.core.media.images import ImageProblem, ImageSettings, PublishedImage, Variant, is_raster, process
+from cchc.core.media.image_cache import Entry, ImageCache
+from cchc.core.media.images import (SHARE, ImageProblem, ImageSettings, PublishedImage, Variant, is_raster, process,
+                                    share_crop)
 from cchc.core.records import Article
+from cchc.core.urls import share_crop_url
 from cchc.core.media.card_batch import CARD, CardBatch, CardFace, CardJob, workers
 from cchc.core.media.social_card import CardStyle, card_path
 
@@ -36,7 +38,7 @@ class Use:
 class Media:
     images: dict[str, PublishedImage] = field(default_factory=dict)  # content path -> published
     image_files: dict[str, Path] = field(default_factory=dict)  # site path -> cached file to publish
-    cards: dict[str, str] = field(default_factory=dict)  # article url -> site path of its card
+    cards: dict[str, str] = field(default_factory=dict)  # article url -> site path of its og:image (crop or card)
     card_files: dict[str, Path] = field(default_factory=dict)  # site path -> cached card
     card_keys: dict[str, tuple[Article, str]] = field(default_factory=dict)  # url -> (article, cache key)
     errors: list[ContentError] = field(default_factory=list)
@@ -106,6 +108,19 @@ def _body_uses(content: Content, media: Media, known: BuildCache | None) -> dict
     return uses
 
 
+def _usable(entry: Entry) -> bool:
+    """A stored image entry's meta describes a picture whose every file is in the entry."""
+    try:
+        published = PublishedImage.from_json(entry.meta)
+    except (KeyError, TypeError, ValueError):
+        return False
+    shown = [published.path, *(v.path for v in published.variants + published.thumbs)]
+    sizes = [published.width, published.height, *(n for v in published.variants + published.thumbs
+                                                    for n in (v.width, v.height))]
+    return (published.path == _PLACEHOLDER and all(isinstance(p, str) and p in entry.names for p in shown)
+            and all(type(n) is int and n > 0 for n in sizes))
+
+
 def _publish_image(path: str, source: Path, cache: ImageCache,
                    settings: ImageSettings) -> tuple[PublishedImage, dict[str, Path]]:
     data = source.read_bytes()
@@ -114,7 +129,7 @@ def _publish_image(path: str, source: Path, cache: ImageCache,
         published, outputs = process(_PLACEHOLDER, data, settings)
         return published.to_json(), outputs
 
-    entry = cache.get_or_make(cache.key(data, settings.key()), make)
+    entry = cache.get_or_make(cache.key(data, settings.key()), make, check=_usable)
     published = _rebased(PublishedImage.from_json(entry.meta), path)
     return published, {path + name[len(_PLACEHOLDER):]: entry.file(name) for name in entry.names}
 
@@ -164,8 +179,46 @@ def _images(content: Content, cache: ImageCache, settings: ImageSettings, media:
         media.image_files.update(files)
 
 
+def share_path(cover_path: str) -> str:
+    """Site path of a cover's share crop, next to its variants (tin-bai/anh/x.jpg.og.jpg)."""
+    return share_crop_url(cover_path)
+
+
+def _share_crops(content: Content, cache: ImageCache, settings: ImageSettings, media: Media,
+                 previous: Media | None) -> list[Article]:
+    """The og:image of each article with a published cover: a 1200x630 crop of its own cover (Zalo
+    and Facebook show a photo better than a drawn title). The articles without one are returned."""
+    without, covers = [], {}
+    for article in content.articles.articles:
+        if article.image is not None and article.image.path in media.images:
+            covers.setdefault(article.image.path, []).append(article)
+        else:
+            without.append(article)
+    known = previous.card_files if previous is not None else {}
+
+    def crop(path: str) -> Path:
+        site_path = share_path(path)
+        if site_path in known:  # mkdocs serve: the image files did not change since
+            return known[site_path]
+        data = (content.settings.content_root / path).read_bytes()
+        entry = cache.get_or_make(cache.key(data, "share " + settings.key()),
+                                  lambda: ({}, {SHARE: share_crop(data, settings)}),
+                                  check=lambda entry: SHARE in entry.names)
+        return entry.file(SHARE)
+
+    paths = sorted(covers)
+    with ThreadPoolExecutor(max_workers=workers()) as pool:  # Pillow lets go of the GIL while it resizes
+        files = list(pool.map(crop, paths))
+    for path, file in zip(paths, files):
+        media.card_files[share_path(path)] = file
+        for article in covers[path]:
+            media.cards[article.url] = share_path(path)
+    return without
+
+
 def _cards(content: Content, cache: ImageCache, media: Media, style: CardStyle, previous: Media | None,
-           background: bool) -> None:
+           background: bool, settings: ImageSettings = ImageSettings()) -> None:
+    articles = _share_crops(content, cache, settings, media, previous)  # cards only for the others
     regular, bold = vietnamese_font(400), vietnamese_font(700)
     if regular is None or bold is None:
         media.notices.append(f"Không tạo ảnh chia sẻ (og:image) cho bài viết: {FONT_MISSING}")
@@ -175,9 +228,8 @@ def _cards(content: Content, cache: ImageCache, media: Media, style: CardStyle, 
     def key(article: Article) -> str:
         described = json.dumps([article.title, article.date_label, agency, repr(style), str(regular), str(bold)],
                                ensure_ascii=False)
-        return cache.key(described.encode(), "social-card-4")
+        return cache.key(described.encode(), "social-card")  # the drawing code is in the cache's version
 
-    articles = content.articles.articles
     earlier = previous.card_keys if previous is not None else {}
     keys = [earlier[a.url][1] if a.url in earlier and earlier[a.url][0] is a else key(a) for a in articles]
     jobs = []
@@ -210,5 +262,5 @@ def publish_media(content: Content, cache: ImageCache, settings: ImageSettings =
         media.images, media.image_files = dict(previous.images), dict(previous.image_files)
         _uses(content, media, known)  # no image is processed: their uses are checked
     if cards and not (content.errors or media.errors):  # a build that will stop needs no cards
-        _cards(content, cache, media, style, previous, background)
+        _cards(content, cache, media, style, previous, background, settings)
     return media

@@ -10,9 +10,10 @@ from pathlib import Path
 from PIL import Image, ImageDraw, ImageFont
 
 from cchc.core.text.vietnamese import nfc
+from cchc.core.urls import CARD, card_url
 
 WIDTH, HEIGHT = 1200, 630
-FILE_NAME = "the-chia-se.png"  # next to the article's index.html
+FILE_NAME = CARD  # next to the article's index.html (core.urls)
 MARGIN = 72
 TITLE_SIZES = (66, 60, 54, 48, 44, 40, 36)  # the largest that fits wins
 TITLE_LINES = 4
@@ -28,7 +29,7 @@ class CardStyle:
 
 
 def card_path(article_url: str) -> str:
-    return f"{article_url}{FILE_NAME}"
+    return card_url(article_url)
 
 
 def wrap_words(text: str, font: ImageFont.FreeTypeFont, width: int) -> list[str] | None:

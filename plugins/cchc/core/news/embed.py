@@ -10,10 +10,9 @@ from typing import Mapping
 from cchc.core.news.collections import ArticleIndex
 from cchc.core.media.images import PublishedImage
 from cchc.core.settings import Settings
-from cchc.core.urls import file_href
+from cchc.core.urls import EMBED_HTML, EMBED_JSON, file_href
 
-HTML_PATH = "nhung/tin-moi.html"
-JSON_PATH = "nhung/tin-moi.json"
+HTML_PATH, JSON_PATH = EMBED_HTML, EMBED_JSON  # core.urls declares them
 ITEMS = 5
 BOX_TITLE = "Tin cải cách hành chính mới nhất"
 

@@ -25,11 +25,9 @@ from cchc.core.news.collections import ArticleIndex
 from cchc.core.media.images import PublishedImage
 from cchc.core.records import Article
 from cchc.core.settings import Settings
-from cchc.core.urls import CATEGORY, TAG, file_href
+from cchc.core.urls import CATEGORY, FEED_ATOM, FEED_JSON, FEED_RSS, TAG, file_href, feed_url
 
-RSS_PATH = "feed.xml"
-ATOM_PATH = "atom.xml"
-JSON_PATH = "feed.json"
+RSS_PATH, ATOM_PATH, JSON_PATH = FEED_RSS, FEED_ATOM, FEED_JSON  # core.urls declares them
 STYLESHEET = "assets/feed.xsl"  # in theme/assets/, copied to the site by MkDocs
 JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"
 LANGUAGE = "vi"
@@ -43,7 +41,7 @@ _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 def category_feed_path(term_url: str) -> str:
-    return f"{term_url}{RSS_PATH}"
+    return feed_url(term_url)
 
 
 @dataclass(frozen=True)

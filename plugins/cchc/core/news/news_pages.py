@@ -4,8 +4,8 @@ from __future__ import annotations
 from functools import partial
 
 from cchc.core.news.collections import ArticleIndex
-from cchc.core.news.news_views import (ArchiveView, ArticleView, HomeView, ListingView, MonthView, TermsView,
-                                       YearView)
+from cchc.core.news.news_views import (ArchiveView, ArticleView, HomeView, ListingView, MonthView, TermLink,
+                                       TermsView, YearView)
 from cchc.core.pages import PageSpec, paginate
 from cchc.core.urls import ARCHIVE, CATEGORIES_INDEX, NEWS, TAGS_INDEX
 from cchc.core.text.vietnamese import year_label
@@ -49,7 +49,11 @@ def news_pages(index: ArticleIndex, per_page: int, home_markdown: str = "") -> l
             url=article.url, title=article.title, template="cchc/article.html",
             markdown=article.body, source=article.content_path, description=article.excerpt,
             data=ArticleView(article, older, newer,
-                             categories=[index.category(name) for name in article.categories],
-                             tags=[index.tag(name) for name in article.tags]),
+                             categories=[_link(index.category(name)) for name in article.categories],
+                             tags=[_link(index.tag(name)) for name in article.tags]),
         ))
     return pages
+
+
+def _link(term) -> TermLink:
+    return TermLink(term.name, term.url)

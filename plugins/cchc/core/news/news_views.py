@@ -48,10 +48,18 @@ class TermsView(View):  # terms.html: every category, or every tag
     terms: list[Term]
 
 
+@dataclass(frozen=True)
+class TermLink:
+    """What an article's page shows of a category or tag: its name and its link, not its other
+    articles, so that publishing one leaves the pages of the others as they were."""
+    name: str
+    url: str
+
+
 @dataclass(frozen=True, repr=False)
 class ArticleView(View):  # article.html
     article: Article
     older: Article | None
     newer: Article | None
-    categories: list[Term]
-    tags: list[Term]
+    categories: list[TermLink]
+    tags: list[TermLink]

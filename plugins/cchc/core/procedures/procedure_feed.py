@@ -11,9 +11,9 @@ from feedgen.feed import FeedGenerator
 from cchc.core.procedures.procedure_index import Change, ProcedureIndex
 from cchc.core.procedures.procedures import UNKNOWN, URL_ROOT
 from cchc.core.settings import Settings
-from cchc.core.urls import PROCEDURE_CHANGES
+from cchc.core.urls import PROCEDURE_CHANGES, feed_url
 
-FEED_PATH = f"{URL_ROOT}feed.xml"
+FEED_PATH = feed_url(URL_ROOT)
 
 
 def _when(change: Change, settings: Settings) -> datetime:

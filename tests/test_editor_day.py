@@ -122,6 +122,7 @@ def test_a_drafts_problems_are_reported_but_never_block_build_or_check(site):
     site.add_article("nhap-ngay.md", "Nháp sai ngày", "31/09/2026", draft=True)
     result = site.build(strict=True)  # --strict: a draft's problems are not warnings either
     assert site.exists("tin-bai/2024/03/bai-da-dang/")
+    assert site.exists("tin-bai/2024/03/bai-da-dang/the-chia-se.png")  # a draft's problem stops no card either
     assert "Bài nháp cần sửa trước khi xuất bản: content/tin-bai/nhap-word.md:" in result.stderr
     assert "content/tin-bai/nhap-anh.md:" in result.stderr and "content/tin-bai/nhap-ngay.md:" in result.stderr
     check = site.cchc("check")

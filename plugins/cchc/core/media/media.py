@@ -261,6 +261,7 @@ def publish_media(content: Content, cache: ImageCache, settings: ImageSettings =
     else:
         media.images, media.image_files = dict(previous.images), dict(previous.image_files)
         _uses(content, media, known)  # no image is processed: their uses are checked
-    if cards and not (content.errors or media.errors):  # a build that will stop needs no cards
+    stops = content.blocking_errors or [e for e in content.mark_drafts(media.errors) if not e.draft]
+    if cards and not stops:  # a build that will stop needs no cards; a draft's problem stops nothing
         _cards(content, cache, media, style, previous, background, settings)
     return media

@@ -20,7 +20,8 @@ from cchc.core.procedures.procedure_index import ProcedureIndex
 from cchc.core.procedures.procedure_pages import procedure_pages
 from cchc.core.procedures.procedures import load_procedures
 from cchc.core.quota.quota import PlanQuota, behind_notices, quotas
-from cchc.core.quota.quota_exports import exports as quota_exports
+from cchc.core.quota.evidence import counted_articles
+from cchc.core.quota.quota_exports import Evidence, exports as quota_exports, publisher_of
 from cchc.core.record_memo import RecordMemo
 from cchc.core.records import Article
 from cchc.core.settings import Settings
@@ -45,7 +46,7 @@ class Content:
         """Generated non-page files (exports, …): site-relative path -> bytes."""
         return {FEED_PATH: procedure_feed(self.procedures, self.settings),
                 DATA_PATH: procedure_data(self.procedures),
-                **quota_exports(self.quotas, self.as_of)}
+                **quota_exports(self.quotas, self.as_of, publisher_of(self.settings), self.evidence)}
 
     @property
     def as_of(self) -> date:
@@ -56,6 +57,15 @@ class Content:
     def quotas(self) -> list[PlanQuota]:
         """Each plan's months against its target, newest plan first."""
         return quotas(self.plans, self.articles.articles, self.as_of)
+
+    @cached_property
+    def evidence(self) -> Evidence:
+        """The articles each plan counted, over the months of its quota (the exports' evidence)."""
+        return self.evidence_of(self.quotas)
+
+    def evidence_of(self, items: list[PlanQuota]) -> Evidence:
+        """The same for quotas cut to a report period."""
+        return counted_articles(items, self.articles.articles, self.settings.site_url)
 
     def notices(self) -> list[str]:
         """Information for the build log (not errors): months in progress behind their target."""

@@ -14,6 +14,7 @@ COMMANDS = {
     "import-tthc": "import_tthc",
     "import-docx": "import_docx",
     "report": "report",
+    "tong-hop": "tong_hop",
 }
 
 
@@ -32,6 +33,8 @@ def parser() -> VietnameseArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
+    if not getattr(args.module, "NEEDS_PROJECT", True):  # e.g. tong-hop: reads other agencies' exports only
+        return args.module.run(args, None)
     try:
         settings = load_settings(args.config_file)
     except ProjectError as exc:

@@ -10,6 +10,8 @@ from cchc.core.news.collections import ArticleIndex
 from cchc.core.text.content_encoding import encoding_errors
 from cchc.core.content_tree import ContentTree
 from cchc.core.errors import ContentError
+from cchc.core.indices.index_pages import index_pages
+from cchc.core.indices.indices import IndexResult, load_indices
 from cchc.core.news.news_pages import news_pages
 from cchc.core.pages import PageSpec
 from cchc.core.quota.plan_pages import plan_pages
@@ -35,12 +37,14 @@ class Content:
     errors: list[ContentError] = field(default_factory=list)
     procedures: ProcedureIndex = field(default_factory=lambda: ProcedureIndex([]))  # thủ tục hành chính
     plans: list[Plan] = field(default_factory=list)  # kế hoạch tuyên truyền, newest first
+    indices: list[IndexResult] = field(default_factory=list)  # chỉ số CCHC, from content/chi-so.yml
 
     def pages(self, home_markdown: str = "") -> list[PageSpec]:
         """Every generated page; the order of entry points (in_nav) is the order of the nav."""
         return (news_pages(self.articles, self.settings.per_page, home_markdown)
                 + procedure_pages(self.procedures)
-                + plan_pages(self.quotas, self.articles, self.as_of))
+                + plan_pages(self.quotas, self.articles, self.as_of)
+                + index_pages(self.indices))
 
     def outputs(self) -> dict[str, bytes]:
         """Generated non-page files (exports, …): site-relative path -> bytes."""
@@ -80,7 +84,8 @@ def load_content(settings: Settings, memo: RecordMemo | None = None) -> Content:
     articles, held, errors = load_articles(settings, memo, tree)
     procedures, procedure_errors = load_procedures(settings, memo, tree)
     plans, plan_errors = load_plans(settings, memo, tree)
-    errors = tree.unsafe_entries(settings.project_dir) + errors + procedure_errors + plan_errors
+    indices, index_errors = load_indices(settings)
+    errors = tree.unsafe_entries(settings.project_dir) + errors + procedure_errors + plan_errors + index_errors
     errors += encoding_errors(settings, memo, tree)  # TCVN3/VNI text read as Unicode, letters lost from a PDF
     return Content(settings, ArticleIndex(articles, settings.categories), held, errors,
-                   procedures=ProcedureIndex(procedures), plans=plans)
+                   procedures=ProcedureIndex(procedures), plans=plans, indices=indices)

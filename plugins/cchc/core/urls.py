@@ -18,6 +18,8 @@ PROCEDURES = "thu-tuc-hanh-chinh/"
 PROCEDURE_CHANGES = f"{PROCEDURES}thay-doi/"  # the change log; its pages: listing_page_url
 PLANS = "ke-hoach/"
 QUOTA = "chi-tieu/"
+INDICES = "chi-so-cchc/"  # kết quả chỉ số CCHC (PAR INDEX, SIPAS, …)
+DOCUMENTS = "van-ban/"  # văn bản chỉ đạo, điều hành
 
 
 def article_url(date: datetime, slug: str) -> str:
@@ -51,6 +53,15 @@ def procedure_field_url(slug: str) -> str:
 
 def plan_url(slug: str) -> str:
     return f"{PLANS}{slug}/"
+
+
+def document_url(slug: str) -> str:
+    return f"{DOCUMENTS}{slug}/"
+
+
+def document_filter_url(kind: str, slug: str) -> str:
+    """A filtered listing of the register: kind 'nam' (by year) or 'loai' (by kind of document)."""
+    return f"{DOCUMENTS}{kind}/{slug}/"
 
 
 def file_href(path: str) -> str:

@@ -9,6 +9,9 @@ from cchc.core.news.articles import load_articles
 from cchc.core.news.collections import ArticleIndex
 from cchc.core.text.content_encoding import encoding_errors
 from cchc.core.content_tree import ContentTree
+from cchc.core.documents.document_feed import FEED_PATH as DOCUMENT_FEED, document_feed
+from cchc.core.documents.document_pages import document_pages
+from cchc.core.documents.documents import Document, load_documents
 from cchc.core.errors import ContentError
 from cchc.core.indices.index_pages import index_pages
 from cchc.core.indices.indices import IndexResult, load_indices
@@ -38,18 +41,21 @@ class Content:
     procedures: ProcedureIndex = field(default_factory=lambda: ProcedureIndex([]))  # thủ tục hành chính
     plans: list[Plan] = field(default_factory=list)  # kế hoạch tuyên truyền, newest first
     indices: list[IndexResult] = field(default_factory=list)  # chỉ số CCHC, from content/chi-so.yml
+    documents: list[Document] = field(default_factory=list)  # văn bản chỉ đạo, điều hành, newest first
 
     def pages(self, home_markdown: str = "") -> list[PageSpec]:
         """Every generated page; the order of entry points (in_nav) is the order of the nav."""
         return (news_pages(self.articles, self.settings.per_page, home_markdown)
                 + procedure_pages(self.procedures)
                 + plan_pages(self.quotas, self.articles, self.as_of)
-                + index_pages(self.indices))
+                + index_pages(self.indices)
+                + document_pages(self.documents))
 
     def outputs(self) -> dict[str, bytes]:
         """Generated non-page files (exports, …): site-relative path -> bytes."""
         return {FEED_PATH: procedure_feed(self.procedures, self.settings),
                 DATA_PATH: procedure_data(self.procedures),
+                DOCUMENT_FEED: document_feed(self.documents, self.settings),
                 **quota_exports(self.quotas, self.as_of, publisher_of(self.settings), self.evidence)}
 
     @property
@@ -85,7 +91,9 @@ def load_content(settings: Settings, memo: RecordMemo | None = None) -> Content:
     procedures, procedure_errors = load_procedures(settings, memo, tree)
     plans, plan_errors = load_plans(settings, memo, tree)
     indices, index_errors = load_indices(settings)
-    errors = tree.unsafe_entries(settings.project_dir) + errors + procedure_errors + plan_errors + index_errors
+    documents, document_errors = load_documents(settings, memo, tree)
+    errors = (tree.unsafe_entries(settings.project_dir) + errors + procedure_errors + plan_errors + index_errors
+              + document_errors)
     errors += encoding_errors(settings, memo, tree)  # TCVN3/VNI text read as Unicode, letters lost from a PDF
     return Content(settings, ArticleIndex(articles, settings.categories), held, errors,
-                   procedures=ProcedureIndex(procedures), plans=plans, indices=indices)
+                   procedures=ProcedureIndex(procedures), plans=plans, indices=indices, documents=documents)

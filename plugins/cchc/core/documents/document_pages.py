@@ -2,6 +2,7 @@
 JavaScript needed), one page per document. Listings exist only for years and kinds that have documents."""
 from __future__ import annotations
 
+import html
 from functools import partial
 
 from cchc.core.documents.document_views import DocumentsView, DocumentView, FilterLink
@@ -18,6 +19,13 @@ def filter_url(year: int | None, kind: str | None) -> str:
     """van-ban/, van-ban/nam/2025/, van-ban/loai/ke-hoach/, van-ban/nam/2025/loai/ke-hoach/."""
     url = document_filter_url("nam", str(year)) if year else DOCUMENTS
     return f"{url}loai/{kind}/" if kind else url
+
+
+def page_markdown(document: Document) -> str:
+    """The trích yếu leads the page's text, so that search indexes it with the body (an HTML block:
+    Markdown leaves it as it is, and escaping it is all the untrusted text needs)."""
+    lead = f'<p class="cchc-document__summary"><strong>Trích yếu:</strong> {html.escape(document.summary)}</p>'
+    return f"{lead}\n\n{document.body}"
 
 
 def document_pages(documents: list[Document]) -> list[PageSpec]:
@@ -48,7 +56,7 @@ def document_pages(documents: list[Document]) -> list[PageSpec]:
                           in_nav=(year, kind) == (None, None) and bool(documents))
     for d in documents:
         pages.append(PageSpec(
-            url=d.url, title=d.title, template="cchc/document.html", markdown=d.body, source=d.content_path,
+            url=d.url, title=d.title, template="cchc/document.html", markdown=page_markdown(d), source=d.content_path,
             description=f"{d.title} ngày {d.issued_short} của {d.issuer}: {d.summary}", section=DOCUMENTS,
             data=DocumentView(d, filter_url(None, d.kind_slug)),
         ))

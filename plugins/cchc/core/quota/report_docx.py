@@ -207,7 +207,9 @@ APPENDIX_HEADERS = ("STT", "Ngày đăng", "Tiêu đề", "Chuyên mục", "Đư
 
 def _appendix(doc, items: list[PlanQuota], period: Period, evidence: Evidence) -> None:
     """The tài liệu kiểm chứng: every counted article of each plan, on pages of its own."""
-    doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+    page_break = doc.add_paragraph().add_run()
+    _font(page_break, 14)
+    page_break.add_break(WD_BREAK.PAGE)
     _text(doc.add_paragraph(), APPENDIX_TITLE.upper(), 14, bold=True)
     _text(doc.add_paragraph(), f"(Kèm theo Báo cáo kết quả thông tin, tuyên truyền cải cách hành chính {period.label})",
           14, italic=True)

@@ -110,3 +110,35 @@ def test_register_pages_by_fifty(site):
     assert len(_numbers(first)) == 50 and len(_numbers(second)) == 2
     assert set(_numbers(first)).isdisjoint(_numbers(second))
     assert "52 văn bản · Trang 2/2" in second
+
+
+def test_new_pages_are_valid_html_and_pass_axe(site, tmp_path):
+    """The register's pages, the indices page and the tong-hop page: Nu Html Checker and axe-core WCAG 2.1 AA."""
+    import json
+    import shutil
+    import subprocess
+
+    import pytest
+    from browser import chromium, served
+    from test_html_quality import AXE, VNU, axe_violations
+    from test_indices import CHI_SO
+
+    if not VNU.is_file() or not shutil.which("java") or not AXE.is_file():
+        pytest.skip("Nu Html Checker / axe-core chưa cài: (cd tests/tools && npm install); cần Java")
+    site.write("content/chi-so.yml", CHI_SO)
+    _register(site)
+    page_of_tong_hop = tmp_path / "tong-hop"
+    page_of_tong_hop.mkdir()
+    shutil.copy(site.path("chi-tieu/chi-tieu.json"), page_of_tong_hop / "a.json")
+    result = site.run("-m", "cchc.cli", "tong-hop", "--period", "2026", str(page_of_tong_hop / "a.json"),
+                      "--format", "html", "-o", str(site.root / "site/tong-hop.html"))
+    assert result.returncode == 0, result.stderr
+    checked = subprocess.run(["java", "-jar", str(VNU), "--errors-only", "--skip-non-html", "--format", "json",
+                              str(site.root / "site/van-ban"), str(site.root / "site/chi-so-cchc"),
+                              str(site.root / "site/tong-hop.html")], capture_output=True, text=True)
+    messages = json.loads(checked.stderr or '{"messages": []}')["messages"]
+    assert messages == [], "\n".join(f"{m.get('url')}: {m.get('message')}" for m in messages)
+    pages = ["chi-so-cchc/", "van-ban/", "van-ban/nam/2025/", "van-ban/12-kh-ubnd-2025/", "tong-hop.html"]
+    with served(site.root / "site") as base, chromium() as driver:
+        problems = [f"/{url}: {violation}" for url in pages for violation in axe_violations(driver, base + url)]
+    assert problems == [], "\n".join(problems)

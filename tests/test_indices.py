@@ -115,6 +115,12 @@ def test_duplicate_year_and_broken_yaml(site):
     site.write("content/chi-so.yml", "index: PCI\n")
     log = site.build(ok=False).stderr
     assert "content/chi-so.yml:1: Tệp chỉ số phải là một danh sách" in log
+    site.write("content/chi-so.yml", "- index: PCI\n  year: 2024\n  score: 7\x0b0\n")
+    log = site.build(ok=False).stderr
+    assert "content/chi-so.yml:3: Tệp chứa ký tự điều khiển không in được (U+000B)." in log
+    site.write("content/chi-so.yml", "- index: &a PCI\n  year: 2024\n  score: *a\n")
+    log = site.build(ok=False).stderr
+    assert "content/chi-so.yml:1: Tệp chỉ số dùng bí danh YAML" in log and "Traceback" not in log
 
 
 def test_without_the_file_the_page_says_so_and_is_not_in_the_menu(site):

@@ -129,3 +129,38 @@ def test_mistakes_in_the_command(exports):
     assert "Kỳ báo cáo 'quy3'" in _run(work, "--period", "quy3", "y-te.json").stderr
     assert "Chưa có nguồn nào" in _run(work, "--period", "2026").stderr
     assert "Dạng 'pdf' không hỗ trợ" in _run(work, "--period", "2026", "y-te.json", "--format", "pdf").stderr
+
+
+def test_hostile_inputs_are_refused_or_made_harmless(tmp_path):
+    """Other agencies' files are untrusted: nesting bombs, huge or odd numbers, control characters, formulas."""
+    import io
+
+    from cchc.core.quota import combine as combine_module
+    from cchc.core.quota.combine import combine
+    from cchc.core.quota.combine_outputs import to_docx, to_html, to_xlsx
+    from cchc.core.quota.report_period import parse_period
+
+    def export(name, published=3, **extra):
+        return {"format_version": 2, "as_of": "2026-10-05", "agency": {"name": name, "parent": "", "site_url": extra.get(
+            "site_url", "javascript:alert(1)")}, "plans": [{"number": "=1+1", "months": [
+                {"month": "2026-09", "published": published, "target": 2, "status": "đạt"}]}]}
+
+    files = {"long.json": b"[" * 200_000,
+             "so-lon.json": json.dumps(export("Sở B", published=10**12)).encode(),
+             "dieu-khien.json": json.dumps(export("=HYPERLINK(\"x\")\x0b Sở\x01 A")).encode(),
+             "qua-lon.json": b" " * (combine_module.MAX_BYTES + 1)}
+    for name, data in files.items():
+        (tmp_path / name).write_bytes(data)
+    result = combine([str(tmp_path / n) for n in files], parse_period("2026-Q3"))
+    reasons = {source.rsplit("/", 1)[-1]: why for source, why in result.problems}
+    assert reasons == {"long.json": "không phải tệp chi-tieu.json (lồng nhau quá sâu)",
+                       "so-lon.json": "số tin bài tháng 2026-09 phải là số nguyên từ 0 đến 100000",
+                       "qua-lon.json": "lớn hơn 20 MB, không phải tệp chi-tieu.json"}
+    assert [r.export.name for r in result.rows] == ['=HYPERLINK("x") Sở A']
+    book = openpyxl.load_workbook(io.BytesIO(to_xlsx(result)))
+    cell = book["Tổng hợp"]["B2"]
+    assert cell.data_type == "s" and cell.value == '=HYPERLINK("x") Sở A'  # text, never a live formula
+    assert book["Theo tháng"]["F2"].data_type == "s"
+    Document(io.BytesIO(to_docx(result)))  # writable and readable despite the control characters
+    page = to_html(result).decode("utf-8")
+    assert "javascript:" not in page and "\x0b" not in page

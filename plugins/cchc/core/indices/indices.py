@@ -16,7 +16,7 @@ import yaml
 
 from cchc.core.content_tree import plain_file
 from cchc.core.errors import ContentError
-from cchc.core.frontmatter_file import _Refused, _TextLoader  # the checked YAML composer of frontmatter
+from cchc.core.frontmatter_file import _CONTROL, _Refused, _TextLoader  # the checked YAML of frontmatter
 from cchc.core.settings import Settings
 from cchc.core.text.vietnamese import nfc
 from cchc.core.text.yaml_messages import explain_yaml_error
@@ -139,10 +139,16 @@ def load_indices(settings: Settings) -> tuple[list[IndexResult], list[ContentErr
         text = nfc(path.read_bytes().decode("utf-8-sig"))
     except UnicodeDecodeError:
         return [], [ContentError(shown, None, None, "Tệp không phải văn bản UTF-8.", "Lưu lại tệp với mã hóa UTF-8.")]
+    control = _CONTROL.search(text)
+    if control:
+        line = text.count("\n", 0, control.start()) + 1
+        return [], [ContentError(shown, line, None, f"Tệp chứa ký tự điều khiển không in được (U+{ord(control.group()):04X}).",
+                                 "Xóa ký tự đó (thường lẫn vào khi dán từ Word hoặc PDF): gõ lại đoạn chữ quanh vị trí này.")]
     try:
         root = yaml.compose(text, Loader=_TextLoader)
     except _Refused as refused:
-        return [], [ContentError(shown, refused.line + 1, None, refused.message.replace("{earlier}", "?"), refused.fix)]
+        message = refused.message.replace("Phần khai báo", "Tệp chỉ số")
+        return [], [ContentError(shown, refused.line + 1, None, message, refused.fix)]
     except RecursionError:
         return [], [ContentError(shown, None, None, "Tệp lồng nhau quá sâu.", "Viết mỗi mục như ví dụ trong tài liệu.")]
     except yaml.YAMLError as exc:

@@ -20,6 +20,9 @@ from cchc.core.quota.quota_exports import IN_PROGRESS, MET, NOT_MET
 from cchc.core.quota.report_period import Period
 from cchc.core.text.vietnamese import nfc, sort_key
 
+# Text no agency means to send: it would make the Word file unwritable and the HTML invalid.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+MAX_COUNT = 100_000  # articles or target of one month: more is not a real figure
 MAX_BYTES = 20 * 1024 * 1024  # a province's biggest export (3,000 articles listed) is well under 2 MB
 TIMEOUT = 20  # seconds per URL
 STATUSES = (MET, NOT_MET, IN_PROGRESS)
@@ -138,12 +141,12 @@ def read_bytes(source: str) -> bytes:
 def _text(value, what: str) -> str:
     if not isinstance(value, str):
         raise InputError(f"thiếu hoặc sai {what}")
-    return nfc(value.strip())
+    return _CONTROL.sub("", nfc(" ".join(value.split())))
 
 
 def _count(value, what: str, least: int) -> int:
-    if isinstance(value, bool) or not isinstance(value, int) or value < least:
-        raise InputError(f"{what} phải là số nguyên từ {least} trở lên")
+    if isinstance(value, bool) or not isinstance(value, int) or not least <= value <= MAX_COUNT:
+        raise InputError(f"{what} phải là số nguyên từ {least} đến {MAX_COUNT}")
     return value
 
 
@@ -152,6 +155,8 @@ def parse_export(data: bytes, source: str) -> AgencyExport:
         doc = json.loads(data.decode("utf-8-sig"))
     except (UnicodeDecodeError, json.JSONDecodeError):
         raise InputError("không phải tệp JSON (UTF-8)") from None
+    except RecursionError:  # '[[[[…' nested deeper than the parser goes
+        raise InputError("không phải tệp chi-tieu.json (lồng nhau quá sâu)") from None
     if not isinstance(doc, dict) or "plans" not in doc:
         raise InputError("không phải tệp chi-tieu.json của chuyên mục CCHC")
     version = doc.get("format_version", 1)

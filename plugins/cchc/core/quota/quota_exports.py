@@ -76,7 +76,10 @@ def _append_text_safe(sheet, values: list) -> None:
     """Like sheet.append, but text is always stored as text: openpyxl turns '=…' into a live formula."""
     # control characters dropped: Excel refuses a file that holds them
     sheet.append([ILLEGAL_CHARACTERS_RE.sub("", v) if isinstance(v, str) else v for v in values])
-    for cell in sheet[sheet.max_row]:
+    # The row append() just wrote, by openpyxl's own counter and cell by cell: sheet[row] and
+    # sheet.max_row scan every cell of the sheet, which made 4,000 counted articles take 11 s.
+    row = sheet._current_row
+    for cell in (sheet.cell(row, column) for column in range(1, len(values) + 1)):
         if isinstance(cell.value, str):
             cell.data_type = "s"
             if cell.value.startswith(FORMULA_START):
@@ -182,7 +185,7 @@ def _evidence_sheet(sheet, rows: list[list], bold: Font) -> None:
         cell.font = bold
     for row in rows:
         _append_text_safe(sheet, row)
-        link = sheet.cell(sheet.max_row, 5)
+        link = sheet.cell(sheet._current_row, 5)
         if link.value.startswith(("https://", "http://")):
             link.hyperlink = link.value  # a click opens the article
     sheet.freeze_panes = "A2"

@@ -75,6 +75,7 @@ def test_indices_page_shows_each_index_with_chart_and_table(site):
     # linked from the section home and in the menu
     assert 'href="chi-so-cchc/"' in site.html("")
     assert 'href="../chi-so-cchc/" class="md-nav__link"' in site.html("tin-bai/")
+    assert not site.exists("chi-so.yml")  # the source (and its comments) is read, never published
 
 
 def test_every_mistake_in_the_indices_file_is_reported_with_its_line(site):

@@ -237,7 +237,7 @@ def test_quota_page_details(quota_site):
     assert f">{round(100 * met / 12)}%<" in total_row
     assert "Năm 2025" in page.split('class="cchc-quota-table cchc-quota-totals"')[2]  # 2024-2025 plan
     # exports linked from the page, nav entry
-    for name in ("chi-tieu.csv", "chi-tieu.xlsx", "chi-tieu.json"):
+    for name in ("chi-tieu.csv", "chi-tieu.xlsx", "chi-tieu.json", "chi-tieu-tin-bai.csv"):
         assert f'href="{name}"' in page
     assert "Chỉ tiêu tuyên truyền" in site.html("")
     # the build said which plan is behind this month, as information

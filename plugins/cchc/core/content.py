@@ -7,7 +7,7 @@ from functools import cached_property
 
 from cchc.core.news.articles import load_articles
 from cchc.core.news.collections import ArticleIndex
-from cchc.core.text.content_encoding import encoding_errors
+from cchc.core.text.content_encoding import encoding_problems
 from cchc.core.content_tree import ContentTree
 from cchc.core.documents.document_feed import FEED_PATH as DOCUMENT_FEED, document_feed
 from cchc.core.documents.document_pages import document_pages
@@ -40,6 +40,7 @@ class Content:
     errors: list[ContentError] = field(default_factory=list)
     procedures: ProcedureIndex = field(default_factory=lambda: ProcedureIndex([]))  # thủ tục hành chính
     plans: list[Plan] = field(default_factory=list)  # kế hoạch tuyên truyền, newest first
+    encoding_notices: list[str] = field(default_factory=list)  # procedures with letters lost from a PDF
     indices: list[IndexResult] = field(default_factory=list)  # chỉ số CCHC, from content/chi-so.yml
     documents: list[Document] = field(default_factory=list)  # văn bản chỉ đạo, điều hành, newest first
 
@@ -78,8 +79,9 @@ class Content:
         return counted_articles(items, self.articles.articles, self.settings.site_url)
 
     def notices(self) -> list[str]:
-        """Information for the build log (not errors): months in progress behind their target."""
-        return behind_notices(self.quotas)
+        """Information for the build log (not errors): months in progress behind their target, procedures
+        with unreadable characters."""
+        return behind_notices(self.quotas) + self.encoding_notices
 
 
 def load_content(settings: Settings, memo: RecordMemo | None = None) -> Content:
@@ -94,6 +96,8 @@ def load_content(settings: Settings, memo: RecordMemo | None = None) -> Content:
     documents, document_errors = load_documents(settings, memo, tree)
     errors = (tree.unsafe_entries(settings.project_dir) + errors + procedure_errors + plan_errors + index_errors
               + document_errors)
-    errors += encoding_errors(settings, memo, tree)  # TCVN3/VNI text read as Unicode, letters lost from a PDF
+    encoding, encoding_notices = encoding_problems(settings, memo, tree)  # TCVN3/VNI text, letters lost from a PDF
+    errors += encoding
     return Content(settings, ArticleIndex(articles, settings.categories), held, errors,
-                   procedures=ProcedureIndex(procedures), plans=plans, indices=indices, documents=documents)
+                   procedures=ProcedureIndex(procedures), plans=plans, encoding_notices=encoding_notices,
+                   indices=indices, documents=documents)

@@ -18,8 +18,9 @@ import openpyxl
 import pytest
 import yaml
 
-from conftest import EPOCH
+from conftest import CATEGORIES, EPOCH, Site
 
+SITE_URL = Site.site_url
 LOCAL = ZoneInfo("Asia/Ho_Chi_Minh")
 NOW = datetime.fromtimestamp(int(EPOCH), LOCAL)
 
@@ -91,9 +92,22 @@ def expected() -> dict:
                 1 for date, cats, keys in ARTICLES
                 if not keys.get("draft") and _local(date) <= NOW and f"{_local(date):%Y-%m}" == month
                 and (not categories or set(cats) & set(categories)))
-            months.append({"month": month, "published": published, "target": target, "met": published >= target})
-        plans.append({"number": number, "title": title, "target": target, "months": months})
-    return {"as_of": f"{NOW:%Y-%m-%d}", "plans": plans}
+            status = "đang thực hiện" if month == current else "đạt" if published >= target else "chưa đạt"
+            months.append({"month": month, "published": published, "target": target, "met": published >= target,
+                           "status": status})
+        reported = {m["month"] for m in months}
+        articles = sorted(  # the evidence: each counted article, oldest first
+            ({"date": f"{_local(date):%Y-%m-%d}", "title": f"Bài số {i}",
+              "categories": sorted(cats, key=CATEGORIES.index),  # in the configured order
+              "url": f"{SITE_URL}tin-bai/{_local(date):%Y/%m}/bai-so-{i}/"}
+             for i, (date, cats, keys) in enumerate(ARTICLES)
+             if not keys.get("draft") and _local(date) <= NOW and f"{_local(date):%Y-%m}" in reported
+             and (not categories or set(cats) & set(categories))), key=lambda a: (a["date"], a["title"]))
+        plans.append({"number": number, "title": title, "target": target, "months": months,
+                      "issued": "2024-01-05", "issuer": "Sở Nội vụ tỉnh Thử nghiệm", "start": start, "end": end,
+                      "categories": categories, "articles": articles})
+    return {"format_version": 2, "as_of": f"{NOW:%Y-%m-%d}",
+            "agency": {"name": "Sở Thử nghiệm", "parent": "", "site_url": SITE_URL}, "plans": plans}
 
 
 @pytest.fixture
@@ -134,29 +148,44 @@ def test_page_csv_xlsx_json_agree_with_independent_counts(quota_site):
     # JSON: exactly the spec's shape
     data = json.loads(site.path("chi-tieu/chi-tieu.json").read_text(encoding="utf-8"))
     assert data == want
-    assert list(data) == ["as_of", "plans"]
-    assert list(data["plans"][0]) == ["number", "title", "target", "months"]
+    assert list(data) == ["format_version", "as_of", "agency", "plans"]
+    # version 1's keys first, as they were
+    assert list(data["plans"][0])[:4] == ["number", "title", "target", "months"]
+    # the month in progress is never judged: not 'met: false' but 'đang thực hiện'
+    assert data["plans"][0]["months"][-1] == {"month": "2026-11", "published": 1, "target": 2, "met": False,
+                                              "status": "đang thực hiện"}
+    for plan in data["plans"]:  # the evidence lists exactly as many articles as the months counted
+        assert len(plan["articles"]) == sum(m["published"] for m in plan["months"])
 
-    flat = [(p["number"], m["month"], m["published"], m["target"], m["met"]) for p in want["plans"] for m in p["months"]]
+    flat = [(p["number"], m["month"], m["published"], m["target"], m["status"].capitalize())
+            for p in want["plans"] for m in p["months"]]
 
     # CSV: UTF-8 with BOM, Vietnamese headers, same rows
     raw = site.path("chi-tieu/chi-tieu.csv").read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
-    assert rows[0] == ["Số kế hoạch", "Tháng", "Số tin bài", "Chỉ tiêu", "Đạt"]
-    assert [(r[0], r[1], int(r[2]), int(r[3]), r[4] == "Đạt") for r in rows[1:]] == flat
-    assert {r[4] for r in rows[1:]} == {"Đạt", "Chưa đạt"}
+    assert rows[0] == ["Số kế hoạch", "Tháng", "Số tin bài", "Chỉ tiêu", "Kết quả"]
+    assert [(r[0], r[1], int(r[2]), int(r[3]), r[4]) for r in rows[1:]] == flat
+    assert {r[4] for r in rows[1:]} == {"Đạt", "Chưa đạt", "Đang thực hiện"}
+    # its companion lists the counted articles
+    evidence = list(csv.reader(io.StringIO(site.path("chi-tieu/chi-tieu-tin-bai.csv").read_text(encoding="utf-8-sig"))))
+    assert evidence[0] == ["Số kế hoạch", "Ngày đăng", "Tiêu đề", "Chuyên mục", "Đường dẫn"]
+    assert [(r[0], r[1], r[2], r[4]) for r in evidence[1:]] == [
+        (p["number"], a["date"], a["title"], a["url"]) for p in want["plans"] for a in p["articles"]]
 
-    # XLSX: one sheet per plan named by its number, numbers as numbers
+    # XLSX: one sheet per plan named by its number, numbers as numbers, then one listing its articles
     book = openpyxl.load_workbook(site.path("chi-tieu/chi-tieu.xlsx"))
-    assert book.sheetnames == ["30-KH-SNV", "5-KH-CĐS", "12-KH-SNV"]
+    assert book.sheetnames == ["30-KH-SNV", "Tin bài 30-KH-SNV", "5-KH-CĐS", "Tin bài 5-KH-CĐS",
+                               "12-KH-SNV", "Tin bài 12-KH-SNV"]
     xlsx_rows = []
-    for sheet in book.worksheets:
+    for sheet, plan in zip(book.worksheets[::2], want["plans"]):
         values = list(sheet.iter_rows(values_only=True))
-        assert values[0] == ("Số kế hoạch", "Tháng", "Số tin bài", "Chỉ tiêu", "Đạt")
+        assert values[0] == ("Số kế hoạch", "Tháng", "Số tin bài", "Chỉ tiêu", "Kết quả")
         for number, month, published, target, met in values[1:]:
             assert isinstance(published, int) and isinstance(target, int)
-            xlsx_rows.append((number, month, published, target, met == "Đạt"))
+            xlsx_rows.append((number, month, published, target, met))
+        links = list(book[f"Tin bài {sheet.title}"].iter_rows(min_row=2, values_only=True))
+        assert [(row[1], row[2], row[4]) for row in links] == [(a["date"], a["title"], a["url"]) for a in plan["articles"]]
     assert xlsx_rows == flat
 
     # HTML: the same numbers for every reported month; future months are "Chưa đến"
@@ -208,7 +237,7 @@ def test_quota_page_details(quota_site):
     assert f">{round(100 * met / 12)}%<" in total_row
     assert "Năm 2025" in page.split('class="cchc-quota-table cchc-quota-totals"')[2]  # 2024-2025 plan
     # exports linked from the page, nav entry
-    for name in ("chi-tieu.csv", "chi-tieu.xlsx", "chi-tieu.json"):
+    for name in ("chi-tieu.csv", "chi-tieu.xlsx", "chi-tieu.json", "chi-tieu-tin-bai.csv"):
         assert f'href="{name}"' in page
     assert "Chỉ tiêu tuyên truyền" in site.html("")
     # the build said which plan is behind this month, as information
@@ -353,7 +382,8 @@ def test_site_without_plans_still_builds(site):
     site.add_article("a.md", "Một", "2024-03-01")
     site.build()
     assert json.loads(site.path("chi-tieu/chi-tieu.json").read_text(encoding="utf-8")) == {
-        "as_of": "2026-11-22", "plans": []}
+        "format_version": 2, "as_of": "2026-11-22",
+        "agency": {"name": "Sở Thử nghiệm", "parent": "", "site_url": site.site_url}, "plans": []}
     assert "Chưa có kế hoạch tuyên truyền nào" in site.html("chi-tieu/")
     assert "Chỉ tiêu tuyên truyền" not in site.html("")  # not in the nav until there is a plan
 

@@ -90,14 +90,15 @@ def test_report_numbers_equal_the_json_export(report_site):
     data = json.loads(result.stdout)
     exported = {p["number"]: [(m["month"], m["published"], m["target"]) for m in p["months"]] for p in data["plans"]}
     assert exported == EXPECTED
-    plan_tables = doc.tables[1:-1]  # between the header and the signature block
+    closing = next(i for i, t in enumerate(doc.tables) if t.cell(0, 0).text.startswith("Nơi nhận"))
+    plan_tables = doc.tables[1:closing]  # between the header and the signature block
     assert len(plan_tables) == len(data["plans"])
     for plan, table in zip(data["plans"], plan_tables):
         cells = [[c.text for c in row.cells] for row in table.rows]
         assert cells[0] == ["Tháng", "Số tin bài đã đăng", "Chỉ tiêu", "Kết quả"]
         months = [(f"{label[-4:]}-{label[6:8]}", int(published), int(target)) for label, published, target, _ in cells[1:-1]]
         assert months == [(m["month"], m["published"], m["target"]) for m in plan["months"]]
-        assert [c[3] for c in cells[1:-1]] == ["Đạt" if m["met"] else "Chưa đạt" for m in plan["months"]]
+        assert [c[3] for c in cells[1:-1]] == [m["status"].capitalize() for m in plan["months"]]
         assert cells[-1][:3] == ["Cộng", str(sum(m["published"] for m in plan["months"])),
                                  str(sum(m["target"] for m in plan["months"]))]
 
@@ -138,3 +139,47 @@ def test_periods():
     for wrong in ("2026-13", "26-Q1", "2026-Q0", "quý 3"):
         with pytest.raises(PeriodError):
             parse_period(wrong)
+
+
+def test_report_lists_each_counted_article_as_evidence(report_site):
+    """Sở Nội vụ scores the report 'kèm tài liệu kiểm chứng': every format lists the articles it counted."""
+    site = report_site
+    url = lambda i, month: f"{site.site_url}tin-bai/2026/{month}/bai-so-{i}/"  # noqa: E731
+    # independently: plan a counts every category in Q3, plan b only 'Chuyển đổi số' from August
+    want = {"12/KH-STN": [("02/07/2026", "Bài số 1", url(1, "07")), ("20/07/2026", "Bài số 2", url(2, "07")),
+                          ("11/08/2026", "Bài số 3", url(3, "08")), ("01/09/2026", "Bài số 4", url(4, "09")),
+                          ("15/09/2026", "Bài số 5", url(5, "09")), ("29/09/2026", "Bài số 6", url(6, "09"))],
+            "7/KH-CĐS": [("11/08/2026", "Bài số 3", url(3, "08")), ("15/09/2026", "Bài số 5", url(5, "09"))]}
+    assert {n: sum(p for _, p, _ in months) for n, months in EXPECTED.items()} == {n: len(v) for n, v in want.items()}
+    # DOCX: the appendix after the signature block, one table per plan, a row per article
+    doc = _docx(site, "--period", "2026-Q3")
+    texts = list(_all_paragraphs(doc))
+    assert "PHỤ LỤC: DANH MỤC TIN BÀI ĐÃ ĐĂNG" in texts
+    assert texts.index("PHỤ LỤC: DANH MỤC TIN BÀI ĐÃ ĐĂNG") > texts.index("Nơi nhận:")
+    closing = next(i for i, t in enumerate(doc.tables) if t.cell(0, 0).text.startswith("Nơi nhận"))
+    appendix = doc.tables[closing + 1:]
+    numbers = ["7/KH-CĐS", "12/KH-STN"]  # the report's order: newest plan first
+    assert len(appendix) == len(numbers)
+    for number, table in zip(numbers, appendix):
+        cells = [[c.text for c in row.cells] for row in table.rows]
+        assert cells[0] == ["STT", "Ngày đăng", "Tiêu đề", "Chuyên mục", "Đường dẫn"]
+        assert [(r[1], r[2], r[4]) for r in cells[1:]] == want[number]
+        assert [r[0] for r in cells[1:]] == [str(i) for i in range(1, len(want[number]) + 1)]
+    # XLSX: a sheet of articles after each plan's sheet, as many links as the plan counted
+    result = site.cchc("report", "--period", "2026-Q3", "--format", "xlsx", "-o", "quy3.xlsx")
+    assert result.returncode == 0, result.stderr
+    import openpyxl
+    book = openpyxl.load_workbook(site.root / "quy3.xlsx")
+    assert book.sheetnames == ["7-KH-CĐS", "Tin bài 7-KH-CĐS", "12-KH-STN", "Tin bài 12-KH-STN"]
+    for number in numbers:
+        sheet = book[f"Tin bài {number.replace('/', '-')}"]
+        rows = list(sheet.iter_rows(min_row=2, values_only=True))
+        assert [(r[2], r[4]) for r in rows] == [(title, link) for _, title, link in want[number]]
+        assert [sheet.cell(i, 5).hyperlink.target for i in range(2, len(rows) + 2)] == [r[4] for r in rows]
+    # JSON and CSV carry the same rows
+    data = json.loads(site.cchc("report", "--period", "2026-Q3", "--format", "json").stdout)
+    assert {p["number"]: [a["url"] for a in p["articles"]] for p in data["plans"]} == {
+        n: [link for _, _, link in rows] for n, rows in want.items()}
+    assert site.cchc("report", "--period", "2026-Q3", "--format", "csv", "-o", "quy3.csv").returncode == 0
+    lines = (site.root / "quy3-tin-bai.csv").read_text(encoding="utf-8-sig").splitlines()
+    assert lines[0] == "Số kế hoạch,Ngày đăng,Tiêu đề,Chuyên mục,Đường dẫn" and len(lines) == 1 + 6 + 2

@@ -29,6 +29,7 @@ PAGES = {  # file name -> demo URL
     "tin-bai": "tin-bai/2026/07/hoi-dap-co-can-chu-ky-so-de-nop-ho-so-truc-tuyen-khong/",
     "thu-tuc": "thu-tuc-hanh-chinh/",
     "chi-tieu": "chi-tieu/",
+    "chi-so": "chi-so-cchc/",
 }
 WIDTHS = {"may-tinh": (1366, 900), "dien-thoai": (360, 1200)}
 SHOWN_WIDTH = {"may-tinh": 900, "dien-thoai": 300}  # scaled down: a README picture, a few tens of KB

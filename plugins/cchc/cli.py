@@ -15,6 +15,7 @@ COMMANDS = {
     "import-docx": "import_docx",
     "report": "report",
     "init": "init",
+    "tong-hop": "tong_hop",
 }
 
 
@@ -33,7 +34,7 @@ def parser() -> VietnameseArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
-    if not getattr(args.module, "NEEDS_PROJECT", True):  # cchc init: there is no mkdocs.yml yet
+    if not getattr(args.module, "NEEDS_PROJECT", True):  # cchc init (no mkdocs.yml yet), tong-hop (other agencies' exports)
         return args.module.run(args)
     try:
         settings = load_settings(args.config_file)

@@ -17,6 +17,7 @@ from cchc.core.build_cache import BuildCache
 from cchc.core.content import Content, load_content
 from cchc.core.content_tree import plain_file, published_files
 from cchc.core.errors import ContentError, ordered, summary
+from cchc.core.indices.indices import FILE as INDICES_FILE
 from cchc.core.news.feeds import feed_paths
 from cchc.core.news.news_views import ArticleView
 from cchc.core.pages import PageSpec
@@ -171,7 +172,7 @@ class CchcPlugin(BasePlugin[CchcConfig]):
             set(config.theme.static_templates)
         clashes = []
         for path in published_files(root):
-            if path.suffix.lower() == ".md" or is_raster(path.name):
+            if path.suffix.lower() == ".md" or is_raster(path.name) or path == root / INDICES_FILE:  # read, not published
                 continue
             asset = File.generated(config, path.relative_to(root).as_posix(), abs_src_path=str(path))
             if asset.dest_uri in taken:  # would silently replace a generated page, export or feed

@@ -7,7 +7,8 @@ from pathlib import Path
 from cchc.core.content import load_content
 from cchc.core.errors import ordered, summary
 from cchc.core.quota.quota import FUTURE, PlanQuota
-from cchc.core.quota.quota_exports import BASENAME, to_csv, to_json, to_xlsx
+from cchc.core.quota.quota_exports import (BASENAME, evidence_csv, publisher_of, to_csv,
+                                           to_json, to_xlsx)
 from cchc.core.quota.report_docx import report_docx
 from cchc.core.quota.report_period import PeriodError, parse_period
 from cchc.core.text.vietnamese import long_date, nfc
@@ -67,6 +68,12 @@ def table(items: list[PlanQuota]) -> str:
     return "\n".join(out) + "\n"
 
 
+def _write(target: Path, data: bytes) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(data)
+    print(f"Đã ghi {target}", file=sys.stderr)
+
+
 def run(args, settings) -> int:
     formats = [f.strip().lower() for f in args.format.split(",") if f.strip()]
     wrong = [f for f in formats if f not in FORMATS]
@@ -103,9 +110,11 @@ def run(args, settings) -> int:
         if not items:
             print(f"Không có kế hoạch tuyên truyền nào có tháng trong kỳ {period.label}.", file=sys.stderr)
             return 2
+    evidence = content.evidence_of(items)  # the articles counted in these months: tài liệu kiểm chứng
     produce = {"table": lambda: table(items).encode("utf-8"), "csv": lambda: to_csv(items),
-               "xlsx": lambda: to_xlsx(items, content.as_of), "json": lambda: to_json(items, content.as_of),
-               "docx": lambda: report_docx(items, period, settings, content.as_of)}
+               "xlsx": lambda: to_xlsx(items, content.as_of, evidence),
+               "json": lambda: to_json(items, content.as_of, publisher_of(settings), evidence),
+               "docx": lambda: report_docx(items, period, settings, content.as_of, evidence)}
     output = Path(args.output) if args.output else None
     folder = output if output and (len(formats) > 1 or output.is_dir()) else None
     for fmt in formats:
@@ -122,9 +131,9 @@ def run(args, settings) -> int:
             sys.stdout.buffer.write(data)
             sys.stdout.buffer.flush()
             continue
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data)
-        print(f"Đã ghi {target}", file=sys.stderr)
+        _write(target, data)
+        if fmt == "csv":  # one table per CSV file: the counted articles go beside it
+            _write(target.with_name(f"{target.stem}-tin-bai.csv"), evidence_csv(items, evidence))
         if fmt == "docx":
             print("Các chỗ tô vàng (số văn bản, ngày, nơi nhận, người ký, đánh giá) cần điền trước khi trình ký.",
                   file=sys.stderr)

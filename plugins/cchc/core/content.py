@@ -9,7 +9,12 @@ from cchc.core.news.articles import load_articles
 from cchc.core.news.collections import ArticleIndex
 from cchc.core.text.content_encoding import encoding_problems
 from cchc.core.content_tree import ContentTree
+from cchc.core.documents.document_feed import FEED_PATH as DOCUMENT_FEED, document_feed
+from cchc.core.documents.document_pages import document_pages
+from cchc.core.documents.documents import Document, load_documents
 from cchc.core.errors import ContentError
+from cchc.core.indices.index_pages import index_pages
+from cchc.core.indices.indices import IndexResult, load_indices
 from cchc.core.news.news_pages import news_pages
 from cchc.core.pages import PageSpec
 from cchc.core.quota.plan_pages import plan_pages
@@ -20,7 +25,8 @@ from cchc.core.procedures.procedure_index import ProcedureIndex
 from cchc.core.procedures.procedure_pages import procedure_pages
 from cchc.core.procedures.procedures import load_procedures
 from cchc.core.quota.quota import PlanQuota, behind_notices, quotas
-from cchc.core.quota.quota_exports import exports as quota_exports
+from cchc.core.quota.evidence import counted_articles
+from cchc.core.quota.quota_exports import Evidence, exports as quota_exports, publisher_of
 from cchc.core.record_memo import RecordMemo
 from cchc.core.records import Article
 from cchc.core.settings import Settings
@@ -35,18 +41,23 @@ class Content:
     procedures: ProcedureIndex = field(default_factory=lambda: ProcedureIndex([]))  # thủ tục hành chính
     plans: list[Plan] = field(default_factory=list)  # kế hoạch tuyên truyền, newest first
     encoding_notices: list[str] = field(default_factory=list)  # procedures with letters lost from a PDF
+    indices: list[IndexResult] = field(default_factory=list)  # chỉ số CCHC, from content/chi-so.yml
+    documents: list[Document] = field(default_factory=list)  # văn bản chỉ đạo, điều hành, newest first
 
     def pages(self, home_markdown: str = "") -> list[PageSpec]:
         """Every generated page; the order of entry points (in_nav) is the order of the nav."""
         return (news_pages(self.articles, self.settings.per_page, home_markdown)
                 + procedure_pages(self.procedures)
-                + plan_pages(self.quotas, self.articles, self.as_of))
+                + plan_pages(self.quotas, self.articles, self.as_of)
+                + index_pages(self.indices)
+                + document_pages(self.documents))
 
     def outputs(self) -> dict[str, bytes]:
         """Generated non-page files (exports, …): site-relative path -> bytes."""
         return {FEED_PATH: procedure_feed(self.procedures, self.settings),
                 DATA_PATH: procedure_data(self.procedures),
-                **quota_exports(self.quotas, self.as_of)}
+                DOCUMENT_FEED: document_feed(self.documents, self.settings),
+                **quota_exports(self.quotas, self.as_of, publisher_of(self.settings), self.evidence)}
 
     @property
     def as_of(self) -> date:
@@ -73,6 +84,15 @@ class Content:
         drafts = {article.source for article in [*self.articles.articles, *self.held] if article.draft}
         return [replace(error, draft=True) if error.file in drafts else error for error in errors]
 
+    @cached_property
+    def evidence(self) -> Evidence:
+        """The articles each plan counted, over the months of its quota (the exports' evidence)."""
+        return self.evidence_of(self.quotas)
+
+    def evidence_of(self, items: list[PlanQuota]) -> Evidence:
+        """The same for quotas cut to a report period."""
+        return counted_articles(items, self.articles.articles, self.settings.site_url)
+
     def notices(self) -> list[str]:
         """Information for the build log (not errors): months in progress behind their target, procedures
         with unreadable characters."""
@@ -87,8 +107,12 @@ def load_content(settings: Settings, memo: RecordMemo | None = None) -> Content:
     articles, held, errors = load_articles(settings, memo, tree)
     procedures, procedure_errors = load_procedures(settings, memo, tree)
     plans, plan_errors = load_plans(settings, memo, tree)
-    errors = tree.unsafe_entries(settings.project_dir) + errors + procedure_errors + plan_errors
+    indices, index_errors = load_indices(settings)
+    documents, document_errors = load_documents(settings, memo, tree)
+    errors = (tree.unsafe_entries(settings.project_dir) + errors + procedure_errors + plan_errors + index_errors
+              + document_errors)
     encoding, encoding_notices = encoding_problems(settings, memo, tree)  # TCVN3/VNI text, letters lost from a PDF
     errors += encoding
     return Content(settings, ArticleIndex(articles, settings.categories), held, errors,
-                   procedures=ProcedureIndex(procedures), plans=plans, encoding_notices=encoding_notices)
+                   procedures=ProcedureIndex(procedures), plans=plans, encoding_notices=encoding_notices,
+                   indices=indices, documents=documents)

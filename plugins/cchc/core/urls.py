@@ -25,6 +25,8 @@ EMBED_HTML = "nhung/tin-moi.html"  # the embeddable box of the newest articles (
 EMBED_JSON = "nhung/tin-moi.json"
 CARD = "the-chia-se.png"  # an article's social card, next to its index.html
 SHARE_CROP = "og.jpg"  # a cover's 1200x630 crop for shared links, next to its variants
+INDICES = "chi-so-cchc/"  # kết quả chỉ số CCHC (PAR INDEX, SIPAS, …)
+DOCUMENTS = "van-ban/"  # văn bản chỉ đạo, điều hành
 
 
 def article_url(date: datetime, slug: str) -> str:
@@ -72,6 +74,15 @@ def procedure_field_url(slug: str) -> str:
 
 def plan_url(slug: str) -> str:
     return f"{PLANS}{slug}/"
+
+
+def document_url(slug: str) -> str:
+    return f"{DOCUMENTS}{slug}/"
+
+
+def document_filter_url(kind: str, slug: str) -> str:
+    """A filtered listing of the register: kind 'nam' (by year) or 'loai' (by kind of document)."""
+    return f"{DOCUMENTS}{kind}/{slug}/"
 
 
 def file_href(path: str) -> str:

@@ -8,13 +8,14 @@ from cchc.core.pages import PageSpec
 from cchc.core.quota.plan_views import PlanPageView, PlanView, QuotaView
 from cchc.core.quota.quota import PlanQuota
 from cchc.core.quota.quota_chart import chart_svg
-from cchc.core.quota.quota_exports import BASENAME
+from cchc.core.quota.quota_exports import BASENAME, EVIDENCE_BASENAME
 from cchc.core.urls import QUOTA
 from cchc.core.text.vietnamese import long_date
 
 QUOTA_URL = QUOTA
 QUOTA_TITLE = "Chỉ tiêu tuyên truyền"
-EXPORTS = (("csv", "CSV"), ("xlsx", "Excel (XLSX)"), ("json", "JSON"))
+EXPORTS = ((f"{BASENAME}.csv", "CSV"), (f"{BASENAME}.xlsx", "Excel (XLSX)"), (f"{BASENAME}.json", "JSON"),
+           (f"{EVIDENCE_BASENAME}.csv", "Danh mục tin bài được tính (CSV)"))
 
 
 def plan_pages(items: list[PlanQuota], index: ArticleIndex, as_of: date) -> list[PageSpec]:
@@ -25,7 +26,7 @@ def plan_pages(items: list[PlanQuota], index: ArticleIndex, as_of: date) -> list
     pages = [PageSpec(
         url=QUOTA_URL, title=QUOTA_TITLE, template="cchc/quota.html", in_nav=bool(items),
         description="Số tin bài tuyên truyền cải cách hành chính đăng mỗi tháng so với chỉ tiêu của kế hoạch.",
-        data=QuotaView(views, long_date(as_of), [(f"{QUOTA_URL}{BASENAME}.{ext}", label) for ext, label in EXPORTS]),
+        data=QuotaView(views, long_date(as_of), [(f"{QUOTA_URL}{name}", label) for name, label in EXPORTS]),
     )]
     for view in views:
         plan = view.plan

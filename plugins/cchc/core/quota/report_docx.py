@@ -13,16 +13,16 @@ from datetime import date, datetime
 
 from docx import Document
 from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_COLOR_INDEX
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_COLOR_INDEX
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
 from cchc.core.quota.quota import CURRENT, PlanQuota
-from cchc.core.quota.quota_exports import fixed_zip_times
+from cchc.core.quota.quota_exports import Evidence, fixed_zip_times, publisher_of
 from cchc.core.quota.report_period import Period
 from cchc.core.settings import Settings
-from cchc.core.text.vietnamese import long_date
+from cchc.core.text.vietnamese import long_date, short_date
 
 FONT = "Times New Roman"
 QUOC_HIEU = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
@@ -37,8 +37,8 @@ class Blank(str):
 
 def _agency_lines(settings: Settings) -> tuple[str, str]:
     """(governing body, agency), from the configuration; the site name's last part names the agency."""
-    agency = settings.agency.name or re.split(r"\s+[–—-]\s+", settings.site_name)[-1]  # '… – Sở …' -> 'Sở …'
-    return settings.agency.parent, agency
+    publisher = publisher_of(settings)
+    return publisher.parent, publisher.name
 
 
 def _place(agency: str) -> str:
@@ -201,7 +201,42 @@ def _closing(doc) -> None:
     _text(right.add_paragraph(), Blank("Họ và tên người ký …"), 14, bold=True)
 
 
-def report_docx(items: list[PlanQuota], period: Period, settings: Settings, as_of: date) -> bytes:
+APPENDIX_TITLE = "Phụ lục: Danh mục tin bài đã đăng"
+APPENDIX_HEADERS = ("STT", "Ngày đăng", "Tiêu đề", "Chuyên mục", "Đường dẫn")
+
+
+def _appendix(doc, items: list[PlanQuota], period: Period, evidence: Evidence) -> None:
+    """The tài liệu kiểm chứng: every counted article of each plan, on pages of its own."""
+    page_break = doc.add_paragraph().add_run()
+    _font(page_break, 14)
+    page_break.add_break(WD_BREAK.PAGE)
+    _text(doc.add_paragraph(), APPENDIX_TITLE.upper(), 14, bold=True)
+    _text(doc.add_paragraph(), f"(Kèm theo Báo cáo kết quả thông tin, tuyên truyền cải cách hành chính {period.label})",
+          14, italic=True)
+    for number, quota in enumerate(items, start=1):
+        rows = evidence.get(quota.plan.number, ())
+        _body(doc, f"{number}. Kế hoạch số {quota.plan.number}: {len(rows)} tin bài", bold=True, indent=False)
+        if not rows:
+            _body(doc, "Không có tin bài nào được tính trong kỳ báo cáo.", indent=False)
+            continue
+        table = doc.add_table(rows=len(rows) + 1, cols=len(APPENDIX_HEADERS))
+        table.style = "Table Grid"
+        _columns(table, (1.1, 2.4, 5.6, 3.0, 4.4))
+        for j, value in enumerate(APPENDIX_HEADERS):
+            _text(table.cell(0, j).paragraphs[0], value, 12, bold=True)
+        for i, c in enumerate(rows, start=1):
+            values = (str(i), short_date(c.date), c.title, ", ".join(c.categories), c.url)
+            for j, value in enumerate(values):
+                _text(table.cell(i, j).paragraphs[0], value, 10 if j == 4 else 12,
+                      align=WD_ALIGN_PARAGRAPH.CENTER if j < 2 else WD_ALIGN_PARAGRAPH.LEFT)
+        header = table.rows[0]._tr.get_or_add_trPr()
+        repeat = OxmlElement("w:tblHeader")
+        repeat.set(qn("w:val"), "true")
+        header.append(repeat)
+
+
+def report_docx(items: list[PlanQuota], period: Period, settings: Settings, as_of: date,
+                evidence: Evidence | None = None) -> bytes:
     doc = Document()
     section = doc.sections[0]
     section.page_width, section.page_height = Cm(21), Cm(29.7)
@@ -239,6 +274,8 @@ def report_docx(items: list[PlanQuota], period: Period, settings: Settings, as_o
     _body(doc, f"Trên đây là báo cáo kết quả thông tin, tuyên truyền cải cách hành chính {period.label} "
                f"của {agency}./.")
     _closing(doc)
+    if evidence is not None:
+        _appendix(doc, items, period, evidence)
 
     stamp = datetime(as_of.year, as_of.month, as_of.day)
     properties = doc.core_properties

@@ -1,0 +1,1 @@
+"""Văn bản chỉ đạo, điều hành: the register of directive documents (van-ban/)."""

@@ -1,0 +1,43 @@
+"""RSS feed of the register (van-ban/feed.xml), newest first, with feedgen; each document's file is
+its enclosure. lastBuildDate is the newest document's date: the same content gives the same bytes."""
+from __future__ import annotations
+
+import mimetypes
+from datetime import datetime
+
+from feedgen.feed import FeedGenerator
+
+from cchc.core.documents.documents import Document
+from cchc.core.settings import Settings
+from cchc.core.urls import DOCUMENTS, file_href
+
+FEED_PATH = f"{DOCUMENTS}feed.xml"
+
+
+def _when(document: Document, settings: Settings) -> datetime:
+    day = document.issued
+    return datetime(day.year, day.month, day.day, tzinfo=settings.tz)
+
+
+def document_feed(documents: list[Document], settings: Settings) -> bytes:
+    base = settings.site_url
+    feed = FeedGenerator()
+    feed.title(f"Văn bản chỉ đạo, điều hành – {settings.site_name}")
+    feed.link(href=f"{base}{DOCUMENTS}", rel="alternate")
+    feed.description("Văn bản chỉ đạo, điều hành công tác cải cách hành chính, mới ban hành trước.")
+    feed.language("vi")
+    shown = documents[: settings.feed_items]
+    for d in shown:  # newest first; 'append' keeps this order in the file
+        entry = feed.add_entry(order="append")
+        link = f"{base}{d.url}"
+        entry.title(f"{d.title}: {d.summary}")
+        entry.link(href=link)
+        entry.guid(link, permalink=True)
+        entry.pubDate(_when(d, settings))
+        entry.description(f"{d.title} ngày {d.issued_short} của {d.issuer}. Trích yếu: {d.summary}")
+        entry.category(term=d.kind)
+        if d.file is not None:
+            kind = mimetypes.guess_type(d.file.path)[0] or "application/octet-stream"
+            entry.enclosure(f"{base}{file_href(d.file.path)}", str(d.file.size), kind)
+    feed.lastBuildDate(_when(shown[0], settings) if shown else settings.now)
+    return feed.rss_str(pretty=True)

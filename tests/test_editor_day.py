@@ -129,6 +129,8 @@ def test_a_drafts_problems_are_reported_but_never_block_build_or_check(site):
     assert check.returncode == 0, check.stdout + check.stderr
     assert "(bài nháp, chưa xuất bản: không chặn việc xuất bản)" in check.stdout
     assert "lỗi trong bài nháp: không chặn xuất bản" in check.stdout
+    report = site.cchc("report")  # nor the report of what was published
+    assert report.returncode == 0, report.stdout + report.stderr
     site.add_article("sai.md", "Bài sai", "31/09/2026")  # a published one still stops both
     check = site.cchc("check")
     assert check.returncode == 1

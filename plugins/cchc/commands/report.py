@@ -92,10 +92,10 @@ def run(args, settings) -> int:
               "'--period 2026-09' (tháng 9), '--period 2026-H1' hoặc '--period 2026'.", file=sys.stderr)
         return 2
     content = load_content(settings)
-    if content.errors:
-        for error in ordered(content.errors):
+    if content.blocking_errors:  # a draft's problem does not hold up the report of what was published
+        for error in ordered(content.blocking_errors):
             print(error, file=sys.stderr)
-        print(summary(content.errors), file=sys.stderr)
+        print(summary(content.blocking_errors), file=sys.stderr)
         return 1
     items = content.quotas
     if args.plan:

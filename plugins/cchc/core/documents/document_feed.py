@@ -9,9 +9,9 @@ from feedgen.feed import FeedGenerator
 
 from cchc.core.documents.documents import Document
 from cchc.core.settings import Settings
-from cchc.core.urls import DOCUMENTS, file_href
+from cchc.core.urls import DOCUMENTS, feed_url, file_href
 
-FEED_PATH = f"{DOCUMENTS}feed.xml"
+FEED_PATH = feed_url(DOCUMENTS)
 
 
 def _when(document: Document, settings: Settings) -> datetime:

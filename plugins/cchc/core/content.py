@@ -12,6 +12,7 @@ from cchc.core.content_tree import ContentTree
 from cchc.core.errors import ContentError
 from cchc.core.news.news_pages import news_pages
 from cchc.core.pages import PageSpec
+from cchc.core.citizen_pages import citizen_pages
 from cchc.core.quota.plan_pages import plan_pages
 from cchc.core.quota.plans import Plan, load_plans
 from cchc.core.procedures.procedure_data import DATA_PATH, procedure_data
@@ -39,7 +40,8 @@ class Content:
         """Every generated page; the order of entry points (in_nav) is the order of the nav."""
         return (news_pages(self.articles, self.settings.per_page, home_markdown)
                 + procedure_pages(self.procedures)
-                + plan_pages(self.quotas, self.articles, self.as_of))
+                + plan_pages(self.quotas, self.articles, self.as_of)
+                + citizen_pages(self.articles.categories))
 
     def outputs(self) -> dict[str, bytes]:
         """Generated non-page files (exports, …): site-relative path -> bytes."""

@@ -18,6 +18,8 @@ PROCEDURES = "thu-tuc-hanh-chinh/"
 PROCEDURE_CHANGES = f"{PROCEDURES}thay-doi/"  # the change log; its pages: listing_page_url
 PLANS = "ke-hoach/"
 QUOTA = "chi-tieu/"
+SEARCH = "tim-kiem/"  # the search page (Pagefind loads there only)
+FEEDS_HELP = "nhan-tin/"  # how to subscribe to the feeds, in plain HTML (no XSLT)
 
 
 def article_url(date: datetime, slug: str) -> str:

@@ -67,7 +67,7 @@ def test_nothing_changed_renders_nothing_and_gives_the_same_site(cached_site):
     again = cached_site.build()
     assert "dựng mới 0 trang" in again.stderr, again.stderr
     assert "tìm kiếm: 0 trang lấy lại" in first.stderr and ", 0 trang đọc mới." in again.stderr  # no HTML parsed
-    assert tree(cached_site.root / "site") == before  # search/search_index.json included
+    assert tree(cached_site.root / "site") == before  # the search index (pagefind/) included
 
 
 def test_every_kind_of_change_gives_the_clean_build(cached_site):

@@ -134,9 +134,12 @@ def test_quota_chart_scales_with_its_box(built):
 
 
 def test_search_index_holds_procedure_code_and_field(built):
-    index = yaml.safe_load((built.root / "site/search/search_index.json").read_text(encoding="utf-8"))
-    doc = next(d for d in index["docs"] if d["location"] == "thu-tuc-hanh-chinh/1.004512/")
-    assert "1.004512" in doc["text"] and "Hoạt động khoa học" in doc["text"]
+    """Pagefind indexes what is inside data-pagefind-body: there, the procedure's code and lĩnh vực."""
+    body = _doc(built, "thu-tuc-hanh-chinh/1.004512/").xpath("//*[@data-pagefind-body]")
+    assert len(body) == 1
+    text = body[0].text_content()
+    assert "1.004512" in text and "Hoạt động khoa học" in text
+    assert (built.root / "site/pagefind/pagefind-entry.json").is_file()
 
 
 def test_abolition_entry_does_not_cite_the_publication_decision(built):

@@ -1,6 +1,6 @@
 /* The search page (tim-kiem/): Pagefind's script and index pieces are fetched only when the citizen
    searches, never on other pages. Results show their type (tin bài / thủ tục), date and "Đã bãi bỏ".
-   The query is kept in the address (?q=…&loai=…), so a search can be shared and Back works. */
+   The query is kept in the address (?q=…), so a search can be shared and Back works. */
 (function () {
   "use strict";
   var form = document.querySelector("[data-cchc-search]");
@@ -24,11 +24,6 @@
       });
     }
     return engine;
-  }
-
-  function kind() {
-    var picked = form.querySelector("input[name=loai]:checked");
-    return picked ? picked.value : "";
   }
 
   /* Pagefind's excerpt marks the words found with <mark>; it is parsed in an inert document and only
@@ -91,8 +86,7 @@
     if (!query) { status.textContent = ""; return; }
     status.textContent = "Đang tìm…";
     load().then(function (pagefind) {
-      var filters = kind() ? { type: kind() } : {};
-      return pagefind.search(query, { filters: filters });
+      return pagefind.search(query);
     }).then(function (found) {
       if (mine !== token) return;
       results = found.results;
@@ -108,7 +102,6 @@
   function remember() {
     var params = new URLSearchParams();
     if (input.value.trim()) params.set("q", input.value.trim());
-    if (kind()) params.set("loai", kind());
     var url = location.pathname + (params.toString() ? "?" + params : "");
     if (url !== location.pathname + location.search) history.replaceState(null, "", url);
   }
@@ -123,16 +116,9 @@
     clearTimeout(timer);
     timer = setTimeout(function () { remember(); search(input.value); }, 300);
   });
-  form.addEventListener("change", function (event) {
-    if (event.target.name === "loai") { remember(); search(input.value); }
-  });
   more.querySelector("button").addEventListener("click", function () { showMore(token); });
 
   var params = new URLSearchParams(location.search);
-  if (params.get("loai")) {
-    var radio = form.querySelector("input[name=loai][value='" + CSS.escape(params.get("loai")) + "']");
-    if (radio) radio.checked = true;
-  }
   if (params.get("q")) {
     input.value = params.get("q");
     search(input.value);

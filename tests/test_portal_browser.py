@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 from selenium.common.exceptions import StaleElementReferenceException, TimeoutException
@@ -136,15 +137,12 @@ SEARCHES = [
 
 
 def _top_results(driver, base: str, query: str, expected: list[str]) -> list[str]:
-    """The first three result pages for `query` (waits until one of `expected` shows up there)."""
-    driver.get(base)
-    driver.execute_script("document.getElementById('__search').checked = true")
-    box = driver.find_element(By.CSS_SELECTOR, "input.md-search__input")
-    box.send_keys(query)
+    """The first three result pages for `query` on the search page (waits until one of `expected` shows up)."""
+    driver.get(base + "tim-kiem/?q=" + quote(query))
 
-    def top(d):  # read in the page at once: Material re-renders the list while results come in
+    def top(d):  # read in the page at once: the list is re-rendered while results come in
         return d.execute_script(
-            "return [...document.querySelectorAll('li.md-search-result__item > a.md-search-result__link:first-child')]"
+            "return [...document.querySelectorAll('.cchc-search__results a.cchc-search__title')]"
             ".slice(0, 3).map(a => a.href.split('?')[0])")
 
     try:
@@ -169,7 +167,7 @@ def test_search_finds_the_expected_page_in_the_first_three(demo):  # noqa: F811
             if not _hit(top, expected or sipas):
                 misses.append((query, top))
         titles = driver.execute_script(
-            "return [...document.querySelectorAll('.md-search-result__article h1')].map(h => h.textContent)")
+            "return [...document.querySelectorAll('.cchc-search__title')].map(a => a.textContent)")
     assert misses == []
     assert any("Đăng ký" in t or "đăng ký" in t for t in titles), titles  # results keep their diacritics
 

@@ -5,7 +5,7 @@
   var drawer = document.getElementById("__drawer");
   var button = document.querySelector(".cchc-menu-button");
   if (drawer && button) {
-    var sync = function () { button.setAttribute("aria-expanded", drawer.checked ? "true" : "false"); };
+    var sync = function () {};  // a <label> takes no aria-expanded; the drawer itself is the state
     sync();
     drawer.addEventListener("change", sync);
     button.addEventListener("keydown", function (event) {

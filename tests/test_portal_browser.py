@@ -34,7 +34,7 @@ def _page_types(site: Path) -> list[str]:
     """One URL of every page type of the demo (site-relative)."""
     urls = ["", "tin-bai/", "tin-bai/trang/2/", "tin-bai/luu-tru/", "chuyen-muc/", "the/", "chi-tieu/",
             "gioi-thieu/", "huong-dan/", "404.html", "thu-tuc-hanh-chinh/", "thu-tuc-hanh-chinh/thay-doi/",
-            "thu-tuc-hanh-chinh/da-bai-bo/"]
+            "thu-tuc-hanh-chinh/da-bai-bo/", "tim-kiem/", "nhan-tin/"]
     for pattern in ["tin-bai/20*/*/*/index.html", "tin-bai/20*/*/index.html", "tin-bai/20*/index.html",
                     "chuyen-muc/*/index.html", "chuyen-muc/*/trang/2/index.html", "the/*/index.html",
                     "ke-hoach/*/index.html", "thu-tuc-hanh-chinh/1.*/index.html",
@@ -123,6 +123,38 @@ def test_axe_no_serious_or_critical_violation_at_both_widths(browser_run):
         pytest.skip("axe-core chưa cài: (cd tests/tools && npm ci)")
     problems = [f"{width}px /{url}: {v}" for (width, url), r in browser_run.items() for v in r["axe"]]
     assert problems == []
+
+
+# -- keyboard: every Tab stop is on screen and visible ----------------------------------------------
+
+TAB_STOPS = """
+const el = document.activeElement, r = el.getBoundingClientRect(), style = getComputedStyle(el);
+return {what: el.tagName + '.' + (el.className || '') + ' ' + (el.textContent || '').trim().slice(0, 30),
+        onscreen: r.width > 0 && r.height > 0 && r.right > 0 && r.left < innerWidth,
+        visible: style.visibility !== 'hidden' && el.closest('[hidden]') === null,
+        ring: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2};
+"""
+
+
+def test_tab_stops_are_on_screen_and_show_a_focus_ring(demo):  # noqa: F811
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.keys import Keys
+    with served(demo) as base, chromium() as driver:
+        problems = []
+        for width in (360, 1366):
+            driver.set_window_size(width, 900)
+            for url in ("", "thu-tuc-hanh-chinh/1.004512/", "tim-kiem/"):
+                driver.get(base + url)  # focus starts at the top of the document
+                stops = []
+                for _ in range(14):
+                    ActionChains(driver).send_keys(Keys.TAB).perform()
+                    stops.append(driver.execute_script(TAB_STOPS))
+                first = stops[0]["what"]
+                if "cchc-skip" not in first:
+                    problems.append(f"{width}px /{url}: first Tab stop is {first}")
+                problems += [f"{width}px /{url}: {s}" for s in stops
+                             if not (s["onscreen"] and s["visible"] and s["ring"])]
+    assert problems == [], "\n".join(problems)
 
 
 # -- search, on the demo's own index --------------------------------------------------------------

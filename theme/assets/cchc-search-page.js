@@ -68,6 +68,29 @@
     return li;
   }
 
+  /* Words without marks, đ as d: "Chữ ký số" -> "chu ky so". */
+  function fold(text) {
+    return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/đ/g, "d").replace(/Đ/g, "D").toLowerCase();
+  }
+
+  function words(text) {
+    return fold(text).split(/[^0-9a-z.]+/).filter(Boolean);
+  }
+
+  /* Titles first: among Pagefind's best results, a page whose title holds the query as typed comes
+     first, then one whose title holds all its words (closest titles first), then the others in
+     Pagefind's order. */
+  function titleRank(title, query) {
+    var all = words(title), t = " " + all.join(" ") + " ", q = words(query);
+    if (!q.length) return 0;
+    var rank = t.indexOf(" " + q.join(" ") + " ") >= 0 ? 2
+             : q.every(function (w) { return t.indexOf(" " + w + " ") >= 0; }) ? 1 : 0;
+    // Between titles that hold the query alike, the one with fewer other words is the closer match.
+    return rank ? rank * 1000 - Math.min(all.length - q.length, 999) : 0;
+  }
+
+  var RERANKED = 20;  // result data fetched at once for the ranking: a few KB each
+
   function showMore(mine) {
     var next = results.slice(shown, shown + PAGE);
     return Promise.all(next.map(function (r) { return r.data(); })).then(function (datas) {
@@ -75,6 +98,18 @@
       datas.forEach(function (d) { list.appendChild(item(d)); });
       shown += next.length;
       more.hidden = shown >= results.length;
+    });
+  }
+
+  function ranked(found, query) {
+    var head = found.slice(0, RERANKED);
+    return Promise.all(head.map(function (r) { return r.data(); })).then(function (datas) {
+      var order = head.map(function (r, i) {
+        var data = datas[i];
+        return { rank: titleRank(data.meta.title || "", query), index: i, result: { data: function () { return Promise.resolve(data); } } };
+      });
+      order.sort(function (a, b) { return b.rank - a.rank || a.index - b.index; });
+      return order.map(function (o) { return o.result; }).concat(found.slice(RERANKED));
     });
   }
 
@@ -88,8 +123,10 @@
     load().then(function (pagefind) {
       return pagefind.search(query);
     }).then(function (found) {
+      return ranked(found.results, query);
+    }).then(function (found) {
       if (mine !== token) return;
-      results = found.results;
+      results = found;
       shown = 0;
       status.textContent = results.length ? "Tìm thấy " + results.length + " kết quả cho “" + query + "”."
                                           : "Không tìm thấy kết quả nào cho “" + query + "”. Thử từ khóa khác, ngắn hơn.";

@@ -17,7 +17,8 @@ BODY = "data-pagefind-body"
 _WORD = re.compile(r"\w*[đĐ]\w*", re.UNICODE)
 _TAG = re.compile(r"<[^>]+>")
 # What the index leaves out (data-pagefind-ignore: neighbours' titles, buttons) is left out here too.
-_IGNORED = re.compile(r"<(nav|ul|p|span|div|dl)\b[^>]*\bdata-pagefind-ignore\b[^>]*>.*?</\1>", re.DOTALL)
+_IGNORED = re.compile(r"<(nav|ul|p|span|div|dl)\b[^>]*\bdata-pagefind-ignore\b[^>]*>.*?</\1>"
+                      r"|<!--cchc-not-indexed-->.*?<!--/cchc-not-indexed-->", re.DOTALL)
 _SCRIPT = re.compile(r"<(script|style)\b[^>]*>.*?</\1>", re.DOTALL)
 
 

@@ -89,7 +89,7 @@
     return rank ? rank * 1000 - Math.min(all.length - q.length, 999) : 0;
   }
 
-  var RERANKED = 20;  // result data fetched at once for the ranking: a few KB each
+  var RERANKED = 10;  // result data fetched at once for the ranking: a few KB each (the first page shows 10)
 
   function showMore(mine) {
     var next = results.slice(shown, shown + PAGE);

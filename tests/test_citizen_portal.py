@@ -112,3 +112,10 @@ def test_procedure_cells_without_content_show_no_label(portal):
     assert empty and all(len(td) == 0 and not (td.text or "") for td in empty)  # truly empty: CSS hides them
     css = (portal.root / "site/assets/cchc-procedures.css").read_text(encoding="utf-8")
     assert ".cchc-tthc-table--cards td:empty { display: none; }" in css
+
+
+def test_material_search_plugin_left_in_mkdocs_yml_is_reported(site):
+    site.add_article("a.md", "Tin", "2024-03-01")
+    site.extra_config = {"plugins": [{"search": {"lang": "vi"}}, {"cchc": {"categories": ["Tin tức CCHC"]}}]}
+    result = site.build(strict=False)
+    assert "còn bật plugin 'search' của Material" in result.stderr and "Cách sửa: xóa dòng" in result.stderr

@@ -109,6 +109,10 @@ class CchcPlugin(BasePlugin[CchcConfig]):
         problem = site_problem(config.site_url)  # the plugin's own options were checked by CchcConfig
         if problem:
             raise PluginError(problem)
+        if any(name in config.plugins for name in ("search", "material/search")):
+            log.warning("mkdocs.yml còn bật plugin 'search' của Material: tìm kiếm của chuyên mục do cchc lập "
+                        "(Pagefind, trang tim-kiem/), plugin kia chỉ làm trang nặng thêm. Cách sửa: xóa dòng "
+                        "'- search' (và các dòng cấu hình dưới nó) trong mục 'plugins:' của mkdocs.yml.")
         settings = settings_from(config, self.config, include_unpublished=self.command == "serve")
         self.content = load_content(settings, self.quick.memo if self.quick else None)
         self.feeds = FeedWriter()  # bodies of this build only

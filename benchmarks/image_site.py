@@ -51,7 +51,7 @@ def make_site(root: Path, count: int) -> None:
     (root / "docs").mkdir()
     config = {"site_name": "Sở Thử nghiệm", "site_url": "https://so.example.gov.vn/cchc/", "docs_dir": "docs",
               "theme": {"name": "material", "custom_dir": str(REPO / "theme"), "language": "vi", "font": False},
-              "plugins": [{"search": {"lang": "vi"}}, {"cchc": {"categories": ["Tin tức CCHC"]}}]}
+              "plugins": [{"cchc": {"categories": ["Tin tức CCHC"]}}]}
     (root / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
 
 

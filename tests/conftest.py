@@ -63,7 +63,7 @@ class Site:
             "site_name": "Sở Thử nghiệm",
             "docs_dir": "docs",
             "theme": {"name": "material", "custom_dir": str(THEME), "language": "vi", "font": False},
-            "plugins": [{"search": {"lang": "vi"}}, {"cchc": plugin}],
+            "plugins": [{"cchc": plugin}],
             "markdown_extensions": [{"toc": {"slugify": HEADING_SLUG}}],
             **self.extra_config,
         }

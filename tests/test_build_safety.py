@@ -61,7 +61,7 @@ def test_two_builds_at_once_both_succeed_with_a_complete_site(site):
         outputs = [run.communicate(timeout=300) for run in runs]
         assert [run.returncode for run in runs] == [0, 0], outputs
         assert set(tree(site.root / "site")) == expected
-        for name in ("index.html", "sitemap.xml", "search/search_index.json", "feed.xml"):
+        for name in ("index.html", "sitemap.xml", "pagefind/pagefind-entry.json", "feed.xml"):
             assert (site.root / "site" / name).is_file(), name
         assert (site.root / "site" / "assets").is_dir()
     assert not [p.name for p in site.root.iterdir() if p.name.startswith(".site.") and p.is_dir()]

@@ -371,12 +371,19 @@ def test_pages_link_their_feeds_and_show_a_subscribe_link(built):
     assert SITE_URL + "chuyen-muc/tin-tuc-cchc/feed.xml" in hrefs
     subscribe = category.find_class("cchc-subscribe")
     assert len(subscribe) == 1
-    href = subscribe[0].find("a").get("href")
-    assert urljoin(SITE_URL + "chuyen-muc/tin-tuc-cchc/", href) == SITE_URL + "chuyen-muc/tin-tuc-cchc/feed.xml"
+    # The link explains subscribing in plain HTML (nhan-tin/), at the category's own feed: no XSLT needed.
+    href = urljoin(SITE_URL + "chuyen-muc/tin-tuc-cchc/", subscribe[0].find("a").get("href"))
+    assert href == SITE_URL + "nhan-tin/#rss-chuyen-muc-tin-tuc-cchc"
+    help_page = lxml_html.fromstring(built.html("nhan-tin/"))
+    entry = help_page.get_element_by_id("rss-chuyen-muc-tin-tuc-cchc")
+    assert SITE_URL + "chuyen-muc/tin-tuc-cchc/feed.xml" in entry.text_content()
+    addresses = {code.text_content() for code in help_page.iter("code")}
+    assert {SITE_URL + "feed.xml", SITE_URL + "atom.xml", SITE_URL + "feed.json"} <= addresses
     home = lxml_html.fromstring(built.html(""))
-    subscribe = home.find_class("cchc-subscribe")
-    assert len(subscribe) == 1
-    assert urljoin(SITE_URL, subscribe[0].find("a").get("href")) == SITE_URL + "feed.xml"
+    assert "nhan-tin/" in {a.get("href") for a in home.find_class("cchc-quick")[0].iter("a")}
+    listing = lxml_html.fromstring(built.html("tin-bai/"))
+    assert urljoin(SITE_URL + "tin-bai/", listing.find_class("cchc-subscribe")[0].find("a").get("href")) == \
+        SITE_URL + "nhan-tin/"
     article_page = lxml_html.fromstring(built.html("tin-bai/2024/02/a-b-c-d/"))
     assert not article_page.find_class("cchc-subscribe")
 

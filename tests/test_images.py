@@ -99,8 +99,9 @@ def test_cover_and_body_use_picture_with_webp_srcset_and_portrait_size(phone_sit
     for url in (img.get("src"), body.get("src"), *[c.split()[0] for c in source.get("srcset").split(", ")]):
         assert (site.root / "site" / URL / url).resolve().is_file(), url
     listing = lxml_html.fromstring(site.html("tin-bai/")).xpath("//a[@class='cchc-card__thumb']//img")[0]
-    assert (int(listing.get("width")), int(listing.get("height"))) == (640, 427)  # cropped to 3:2
-    assert Image.open(site.root / "site/tin-bai/2025/anh/hoi-nghi.jpg.t320.webp").size == (320, 213)
+    # The whole picture at its own ratio (3:4 once upright): words in a picture are never cropped off.
+    assert (int(listing.get("width")), int(listing.get("height"))) == (640, 853)
+    assert Image.open(site.root / "site/tin-bai/2025/anh/hoi-nghi.jpg.t320.webp").size == (320, 427)
 
 
 def test_an_article_with_a_cover_shares_a_1200x630_crop_of_its_cover(phone_site):

@@ -139,9 +139,9 @@ def test_article_page_shows_every_field(site):
     body = page.split("cchc-article__body")[1]
     assert 'src="../../anh/hoi-nghi.jpg.w800.jpg"' in body and 'loading="lazy"' in body  # body image: <picture>
     assert site.exists("tin-bai/2024/anh/hoi-nghi.jpg") and site.exists("tin-bai/2024/van-ban/ke-hoach.pdf")
-    # listing thumbnail cropped to 3:2 (the source is 2:1)
+    # listing thumbnail: the whole picture at its own ratio (the source is 2:1), nothing cropped
     thumb = site.root / "site/tin-bai/2024/anh/hoi-nghi.jpg.t640.jpg"
-    assert Image.open(thumb).size == (640, 427)
+    assert Image.open(thumb).size == (640, 320)
     assert 'hoi-nghi.jpg.t640.jpg" srcset=' in site.html("tin-bai/")
     # a shared link shows title, summary and cover (Open Graph, absolute URLs)
     assert '<meta property="og:title" content="Hội nghị triển khai">' in page

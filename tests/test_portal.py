@@ -70,8 +70,9 @@ def test_every_page_shows_the_agency_and_no_generator_credit(built):
         assert "Made with" not in text and "Material for MkDocs" not in text, page
     home = _doc(built, "")
     assert home.xpath("//footer//a[@href='https://thu.example.gov.vn/']")
-    logo = home.xpath("//a[contains(@class, 'md-logo')]/img")[0]
-    assert logo.get("src").endswith("anh/logo.svg") and AGENCY["name"] in logo.get("alt")
+    brand = home.xpath("//header//a[contains(@class, 'cchc-brand')]")[0]  # logo and the whole name
+    assert brand.xpath("img")[0].get("src").endswith("anh/logo.svg")
+    assert AGENCY["name"] in brand.text_content() and AGENCY["parent"] in brand.text_content()
 
 
 def test_heading_anchors_fold_d_like_our_slugs(built):
@@ -100,7 +101,8 @@ def test_home_is_trang_chu_in_the_menu_and_has_quick_links(built):
     menu = [" ".join(a.text_content().split()) for a in home.xpath("//nav[contains(@class,'md-nav--primary')]//a")]
     assert "Trang chủ" in menu
     quick = {a.get("href") for a in home.find_class("cchc-quick")[0].iter("a")}
-    assert {"thu-tuc-hanh-chinh/", "chi-tieu/", "feed.xml", "atom.xml", "feed.json"} <= quick
+    assert {"thu-tuc-hanh-chinh/", "tim-kiem/", "tin-bai/luu-tru/", "nhan-tin/"} <= quick
+    assert "chi-tieu/" not in quick  # the quota page is public (menu) but not a citizen's tile
 
 
 @pytest.mark.parametrize("url, entry", [("tin-bai/2024/02/", "Lưu trữ tin bài"), ("tin-bai/2024/", "Lưu trữ tin bài"),
@@ -134,9 +136,12 @@ def test_quota_chart_scales_with_its_box(built):
 
 
 def test_search_index_holds_procedure_code_and_field(built):
-    index = yaml.safe_load((built.root / "site/search/search_index.json").read_text(encoding="utf-8"))
-    doc = next(d for d in index["docs"] if d["location"] == "thu-tuc-hanh-chinh/1.004512/")
-    assert "1.004512" in doc["text"] and "Hoạt động khoa học" in doc["text"]
+    """Pagefind indexes what is inside data-pagefind-body: there, the procedure's code and lĩnh vực."""
+    body = _doc(built, "thu-tuc-hanh-chinh/1.004512/").xpath("//*[@data-pagefind-body]")
+    assert len(body) == 1
+    text = body[0].text_content()
+    assert "1.004512" in text and "Hoạt động khoa học" in text
+    assert (built.root / "site/pagefind/pagefind-entry.json").is_file()
 
 
 def test_abolition_entry_does_not_cite_the_publication_decision(built):

@@ -99,7 +99,8 @@ def differences(left: Path, right: Path) -> list[str]:
         for name, sub in compare.subdirs.items():
             walk(sub, f"{prefix}{name}/")
 
-    walk(filecmp.dircmp(left, right), "")
+    # The search index (pagefind/) is written by full builds only: a quick rebuild leaves the last one.
+    walk(filecmp.dircmp(left, right, ignore=[*filecmp.DEFAULT_IGNORES, "pagefind"]), "")
     return found
 
 

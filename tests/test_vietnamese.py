@@ -8,7 +8,6 @@ import pytest
 
 from cchc.core.text.dates import DateFormatError, parse_datetime, parse_month
 from cchc.core.news.excerpt import excerpt
-from cchc.core.text.search_terms import folded_terms
 from cchc.core.text.vietnamese import fold, long_date, month_label, slugify, sort_key
 
 HCM = ZoneInfo("Asia/Ho_Chi_Minh")
@@ -79,6 +78,5 @@ def test_excerpt_rules():
     assert long.endswith(" chữ…") and len(long) <= 301
 
 
-def test_folded_search_terms():
-    assert folded_terms("Cải cách hành chính, cải cách! SIPAS Đà Nẵng") == "cai cach hanh chinh da nang"
+def test_fold():
     assert fold("Đường") == "Duong"

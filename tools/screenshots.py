@@ -1,4 +1,5 @@
-"""Screenshots of the demo for the README: home, an article, the procedure listing, the quota page,
+"""Screenshots of the demo for the README: home, an article, the procedure listing, a procedure, the
+search page with results, the quota page,
 at desktop (1366 px) and phone (360 px) width, into docs/anh/ as small optimised PNGs.
 
     .venv/bin/python tools/screenshots.py            # builds the demo into a temp folder first
@@ -15,6 +16,7 @@ import os
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 from PIL import Image
@@ -28,9 +30,12 @@ PAGES = {  # file name -> demo URL
     "trang-chu": "",
     "tin-bai": "tin-bai/2026/07/hoi-dap-co-can-chu-ky-so-de-nop-ho-so-truc-tuyen-khong/",
     "thu-tuc": "thu-tuc-hanh-chinh/",
+    "thu-tuc-chi-tiet": "thu-tuc-hanh-chinh/1.004512/",
+    "tim-kiem": "tim-kiem/?q=cap%20giay%20phep",
     "chi-tieu": "chi-tieu/",
     "chi-so": "chi-so-cchc/",
 }
+SETTLE_SECONDS = {"tim-kiem": 2.0}  # the search page fetches its index pieces, then shows the results
 WIDTHS = {"may-tinh": (1366, 900), "dien-thoai": (360, 1200)}
 SHOWN_WIDTH = {"may-tinh": 900, "dien-thoai": 300}  # scaled down: a README picture, a few tens of KB
 
@@ -43,13 +48,14 @@ def build_demo(target: Path) -> Path:
     return target
 
 
-def shoot(driver, base: str, url: str, width: int, height: int) -> Image.Image:
+def shoot(driver, base: str, url: str, width: int, height: int, settle: float = 0) -> Image.Image:
     driver.set_window_size(width, height)
     driver.get(base + url)
     # The window's inner size: Chromium's own bars take some of the window size.
     inner = driver.execute_script("return [window.innerWidth, window.innerHeight]")
     driver.set_window_size(width + (width - inner[0]), height + (height - inner[1]))
     driver.get(base + url)
+    time.sleep(settle)
     return Image.open(io.BytesIO(driver.get_screenshot_as_png())).convert("RGB")
 
 
@@ -72,7 +78,7 @@ def main() -> int:
             for device, (width, height) in WIDTHS.items():
                 for name, url in PAGES.items():
                     path = args.out / f"{name}-{device}.png"
-                    save(shoot(driver, base, url, width, height), SHOWN_WIDTH[device], path)
+                    save(shoot(driver, base, url, width, height, SETTLE_SECONDS.get(name, 0)), SHOWN_WIDTH[device], path)
                     print(f"{path.relative_to(REPO)}: {path.stat().st_size // 1024} KB")
     return 0
 

@@ -72,6 +72,12 @@ class AgencyConfig(base.Config):
     responsible = c.Type(str, default="")  # trưởng ban biên tập
     licence = c.Type(str, default="")  # giấy phép / quyết định thành lập, if any
     portal_url = c.Optional(c.Type(str))  # the agency's main portal
+    # Citizens' shortcuts (home page and footer); each is optional, shown only when set.
+    hotline = c.Type(str, default="")  # đường dây nóng
+    public_service_url = c.Optional(c.Type(str))  # the province's public-service portal (nộp hồ sơ)
+    feedback_url = c.Optional(c.Type(str))  # phản ánh, kiến nghị; unset: the national portal's page
+    lookup_url = c.Optional(c.Type(str))  # tra cứu hồ sơ
+    survey_url = c.Optional(c.Type(str))  # đánh giá mức độ hài lòng
 
 
 class CchcConfig(base.Config):

@@ -21,8 +21,10 @@ from cchc.core.indices.indices import FILE as INDICES_FILE
 from cchc.core.news.feeds import feed_paths
 from cchc.core.news.news_views import ArticleView
 from cchc.core.pages import PageSpec
+from cchc.core.procedures.procedure_links import procedure_links
 from cchc.core.sanitize import clean_html, may_hold_unsafe, removals
 from cchc.core.settings import Agency, Settings
+from cchc.core.site_search import SearchIndexError, index_site
 from cchc.core.news.embed import embed_outputs
 from cchc.core.media.image_cache import ImageCache
 from cchc.core.media.images import is_raster
@@ -30,6 +32,7 @@ from cchc.core.media.media import Media, publish_media
 from cchc.core.media.picture import picture_html, responsive_body
 from ..core import urls
 from cchc.core.urls import file_href
+from cchc.core.text.search_terms import with_folded_words
 from cchc.core.text.vietnamese import slugify
 from . import log_messages, site_output
 from .chrome_cache import ChromeCache
@@ -43,8 +46,7 @@ from .page_cache import PageCache
 from .quick_rebuild import QuickRebuild
 from .serve_errors import PreviewErrors
 from .render_cache import KIND as RENDER_KIND, CachedPage
-from .search_cache import KIND as SEARCH_KIND, enabled_search, reuse_search_entries
-from .search_index import article_tags, enrich_search_index, lead_texts
+from .theme_assets import drop_unused_theme_assets
 from .staging import StagedOutput, StagingError
 
 log = logging.getLogger("mkdocs.plugins.cchc")
@@ -107,6 +109,10 @@ class CchcPlugin(BasePlugin[CchcConfig]):
         if problem:
             log.error(problem)
             raise log_messages.Stop("Cấu hình mkdocs.yml cần sửa (xem dòng ở trên); chưa dựng gì.")
+        if any(name in config.plugins for name in ("search", "material/search")):
+            log.warning("mkdocs.yml còn bật plugin 'search' của Material: tìm kiếm của chuyên mục do cchc lập "
+                        "(Pagefind, trang tim-kiem/), plugin kia chỉ làm trang nặng thêm. Cách sửa: xóa dòng "
+                        "'- search' (và các dòng cấu hình dưới nó) trong mục 'plugins:' của mkdocs.yml.")
         settings = settings_from(config, self.config, include_unpublished=self.command == "serve")
         self.content = load_content(settings, self.quick.memo if self.quick else None)
         self.feeds = FeedWriter()  # bodies of this build only
@@ -131,6 +137,7 @@ class CchcPlugin(BasePlugin[CchcConfig]):
     @event_priority(50)  # before search and other plugins read the file list
     def on_files(self, files: Files, config: MkDocsConfig):
         self._refuse_linked_pages(files, config)
+        drop_unused_theme_assets(files)
         home = files.get_file_from_path("index.md")
         home_markdown = ""
         if home is not None:  # the hand-written home becomes the intro of the section home
@@ -256,15 +263,14 @@ class CchcPlugin(BasePlugin[CchcConfig]):
         env.globals["cchc_chrome"] = ChromeCache()  # menu, footer, scripts: rendered once for many pages
         env.filters["cchc_slug"] = slugify
         env.filters["cchc_file"] = file_href  # content file paths: `{{ path | cchc_file | url }}`
-        env.globals["cchc_agency"] = self.content.settings.agency  # header logo, footer of every page
+        agency = self.content.settings.agency
+        env.globals["cchc_agency"] = agency  # header logo, footer of every page
+        env.globals["cchc_procedure_links"] = lambda procedure: procedure_links(procedure, agency)
         env.filters["cchc_picture"] = self._picture
         env.filters["cchc_card"] = lambda article: self.media.cards.get(article.url)  # site path or None
         env.globals["cchc_urls"] = urls  # the fixed URLs of the scheme: `{{ cchc_urls.NEWS | url }}`
         self.env = env
         self.feeds.add_files(self.content, files, config, self.media.images)  # every body is rendered by now
-        search = enabled_search(config)
-        if self.cache and search is not None:  # its index was made in its on_config
-            reuse_search_entries(search, self.cache)
         if self.page_cache:  # every page was read: hand-written pages' titles are in the nav now
             self.page_cache.set_nav(self.nav, config)
         return env
@@ -351,9 +357,9 @@ class CchcPlugin(BasePlugin[CchcConfig]):
         self._unhighlight()
         if self.page_cache:
             self.page_cache.store(page, output)
-        return valid_html(output)
+        return with_folded_words(valid_html(output))
 
-    @event_priority(-50)  # after the search plugin has written its index
+    @event_priority(-50)  # after other plugins wrote their files: the index reads the finished pages
     def on_post_build(self, config: MkDocsConfig):
         if self.media.pending is not None:  # the cards drawn during the build
             for site_path, cached in self.media.finish().items():
@@ -364,14 +370,18 @@ class CchcPlugin(BasePlugin[CchcConfig]):
         if self.page_cache:
             counts = self.cache.counts
             log.info("Bộ nhớ đệm dựng trang (%s): dùng lại %d trang, dựng mới %d trang; Markdown: %d trang lấy lại, "
-                     "%d trang chuyển mới; tìm kiếm: %d trang lấy lại, %d trang đọc mới.", self.config.cache_dir,
+                     "%d trang chuyển mới.", self.config.cache_dir,
                      self.page_cache.reused, self.page_cache.stored, counts[(RENDER_KIND, True)],
-                     counts[(RENDER_KIND, False)], counts[(SEARCH_KIND, True)], counts[(SEARCH_KIND, False)])
-        search_index = enrich_search_index(config.site_dir, lead_texts(self.content), article_tags(self.content))
+                     counts[(RENDER_KIND, False)])
         log_messages.stop_if_strict_failed(serving=self.command == "serve")  # its last line in Vietnamese
+        try:  # into the staging folder: the site and its index are swapped in together
+            index_site(config.site_dir)
+        except SearchIndexError as exc:
+            log.error(str(exc))
+            raise log_messages.Stop("Chưa lập được chỉ mục tìm kiếm (xem dòng ở trên); trang cũ được giữ nguyên.") from None
         self.built = True  # MkDocs may still abort after this event (--strict with warnings)
         if self.quick:
-            self.quick.remember(config, self.files, self.nav, self.env, search_index)
+            self.quick.remember(config, self.files, self.nav, self.env)
 
     def on_serve(self, server, config: MkDocsConfig, builder):
         """`mkdocs serve` rebuilds when an editor saves a file under content/, not only site_src/."""
@@ -424,7 +434,6 @@ def page_meta(spec: PageSpec) -> dict:
     """The page's meta for MkDocs/Material: the theme prints title and description as they are."""
     meta = {"title": html.escape(spec.title, quote=False), "template": spec.template}
     if not spec.source:
-        meta["search"] = {"exclude": True}  # listings repeat the articles: keep search results clean
         meta["hide"] = ["toc"]  # listings have no headings to list: give the width to the content
     if isinstance(spec.data, ArticleView):
         meta.update(spec.data.article.passthrough)  # template, hide, search, description, status, icon

@@ -1,15 +1,16 @@
 """`mkdocs serve`: a saved article, procedure or plan renders again only the pages that show it.
 
 MkDocs rebuilds the whole site on every save, and its --dirty misses what a save changes elsewhere
-(listings, archives, feeds, search). After each full build of `mkdocs serve` the plugin keeps what
+(listings, archives, feeds). After each full build of `mkdocs serve` the plugin keeps what
 the build used (config, files, nav, Jinja environment), the state of the source files and every
 page's data. On the next save, when only Markdown records under content/ changed and the site keeps
 the same pages in the same order under the same menu, only the pages whose data changed
 (core.same_data) are rendered (through MkDocs' own page steps and every plugin's page
-events), and the feeds, exports, embeddable box, social cards and search index are rewritten where
-their bytes changed. Anything else (mkdocs.yml, theme, site_src/, images or attachments, a page
-added or removed, a content error, another plugin) falls back to MkDocs' full build, which is always
-right. Tests compare the served site with a clean build after each kind of save.
+events), and the feeds, exports, embeddable box and social cards are rewritten where their bytes
+changed. The search index (Pagefind, written by the full build) is not rewritten by a quick rebuild:
+until the next full build, search on the preview answers from the pages as they were. Anything
+else (mkdocs.yml, theme, site_src/, images or attachments, a page added or removed, a content
+error, another plugin) falls back to MkDocs' full build, which is always right. Tests compare the served site with a clean build after each kind of save.
 """
 from __future__ import annotations
 
@@ -34,17 +35,15 @@ from cchc.core.record_memo import RecordMemo
 from cchc.core.same_data import SameData
 
 from . import compat, site_output
-from .search_cache import SEARCH_PLUGIN, enabled_search
-from .search_index import WrittenIndex, article_tags, lead_texts, replace_pages
 
 log = logging.getLogger("mkdocs.plugins.cchc")
 
-KNOWN_PLUGINS = {SEARCH_PLUGIN, "cchc.adapter.plugin"}  # the page events of others are not known to us
+KNOWN_PLUGINS = {"cchc.adapter.plugin"}  # the page events of others are not known to us
 RECORD_FOLDERS = (ARTICLES, PROCEDURES, PLANS)  # the Markdown records of core.content
 
 
 def plugins_known(config) -> bool:
-    """Only Material's search and this plugin: what their page events do is known to us."""
+    """Only this plugin: what its page events do is known to us."""
     return all(type(p).__module__ in KNOWN_PLUGINS for p in config.plugins.values())
 
 
@@ -112,18 +111,16 @@ class QuickRebuild:
         self.plugin = plugin
         self.memo = RecordMemo()
         self.last: LastBuild | None = None
-        self.search_index: WrittenIndex | None = None  # as the last quick rebuild wrote it
 
     # -- after a full build --------------------------------------------------------------------
     def roots(self, config) -> list[Path]:
         roots = [Path(config.config_file_path), Path(config.docs_dir), self.plugin.content.settings.content_root]
         return roots + [Path(d) for d in config.theme.dirs if "site-packages" not in Path(d).parts]
 
-    def remember(self, config, files, nav, env, search_index: dict | None) -> None:
-        """After a full build: what it used, and the search index it wrote (None: none written)."""
+    def remember(self, config, files, nav, env) -> None:
+        """After a full build: what it used."""
         plugin = self.plugin
         specs = plugin.specs
-        self.search_index = WrittenIndex(search_index) if search_index else None
         self.last = LastBuild(
             config, files, nav, env, source_state(self.roots(config)), _order(specs), _menu(specs), dict(specs))
 
@@ -201,22 +198,12 @@ class QuickRebuild:
 
     def _render(self, last: LastBuild, stale: list[str], content) -> None:
         """MkDocs' own steps for each stale page (every plugin's page events run), then what the
-        pages feed: the feeds (bodies as rendered) and the search index (entries as the search
-        plugin made them)."""
+        pages feed: the feeds (bodies as rendered)."""
         config, files, nav, env = last.config, last.files, last.nav, last.env
-        search = enabled_search(config)
-        index = search.search_index if search is not None else None
         doc_files = files.documentation_pages(inclusion=InclusionLevel.is_in_serve)
-        new_entries = {}
         for src in stale:
             page = files.get_file_from_path(src).page
-            if index is not None:
-                index.entries = []  # the search plugin adds the page's entries in on_page_context
             compat.rebuild_page(page, config, files, doc_files, nav, env)
-            if index is not None:
-                new_entries[page.url] = index.entries
-        if index is not None:
-            index.entries = []
         if self.plugin.cache:
             self.plugin.cache.close()  # what this save rendered is kept for the next
         site = Path(config.site_dir)
@@ -224,11 +211,6 @@ class QuickRebuild:
         for path, data in build_feeds(content.articles, settings, self.plugin.feeds.bodies,
                                       self.plugin.media.images).items():
             site_output.write(site, path, data)
-        if index is None:
-            return
-        self.search_index = replace_pages(
-            config.site_dir, new_entries, [f.page.url for f in doc_files],
-            lead_texts(content), article_tags(content), self.search_index)
 
 
 class _Steps:

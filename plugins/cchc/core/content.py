@@ -17,6 +17,7 @@ from cchc.core.indices.index_pages import index_pages
 from cchc.core.indices.indices import IndexResult, load_indices
 from cchc.core.news.news_pages import news_pages
 from cchc.core.pages import PageSpec
+from cchc.core.citizen_pages import citizen_pages
 from cchc.core.quota.plan_pages import plan_pages
 from cchc.core.quota.plans import Plan, load_plans
 from cchc.core.procedures.procedure_data import DATA_PATH, procedure_data
@@ -50,7 +51,8 @@ class Content:
                 + procedure_pages(self.procedures)
                 + plan_pages(self.quotas, self.articles, self.as_of)
                 + index_pages(self.indices)
-                + document_pages(self.documents))
+                + document_pages(self.documents)
+                + citizen_pages(self.articles.categories))
 
     def outputs(self) -> dict[str, bytes]:
         """Generated non-page files (exports, …): site-relative path -> bytes."""

@@ -9,6 +9,8 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from cchc.core.procedures.procedure_links import NATIONAL_FEEDBACK
+
 
 @dataclass(frozen=True)
 class Agency:
@@ -22,6 +24,15 @@ class Agency:
     responsible: str = ""  # trưởng ban biên tập
     licence: str = ""
     portal_url: str | None = None
+    hotline: str = ""  # đường dây nóng
+    public_service_url: str | None = None  # the province's public-service portal
+    feedback_url: str | None = None  # phản ánh, kiến nghị (None: the national portal's page)
+    lookup_url: str | None = None  # tra cứu hồ sơ
+    survey_url: str | None = None  # đánh giá mức độ hài lòng
+
+    @property
+    def feedback(self) -> str:
+        return self.feedback_url or NATIONAL_FEEDBACK
 
 
 @dataclass(frozen=True)

@@ -27,6 +27,8 @@ CARD = "the-chia-se.png"  # an article's social card, next to its index.html
 SHARE_CROP = "og.jpg"  # a cover's 1200x630 crop for shared links, next to its variants
 INDICES = "chi-so-cchc/"  # kết quả chỉ số CCHC (PAR INDEX, SIPAS, …)
 DOCUMENTS = "van-ban/"  # văn bản chỉ đạo, điều hành
+SEARCH = "tim-kiem/"  # the search page (Pagefind loads there only)
+FEEDS_HELP = "nhan-tin/"  # how to subscribe to the feeds, in plain HTML (no XSLT)
 
 
 def article_url(date: datetime, slug: str) -> str:

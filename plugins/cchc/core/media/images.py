@@ -4,7 +4,8 @@ One source image gives (all next to the source, so relative links keep working):
 - a clean copy at the source's own path: EXIF orientation applied, every metadata block (EXIF with
   GPS, XMP, comments, ICC after conversion to sRGB) removed, at most MAX_SIDE pixels on each side;
 - responsive variants `<name>.w<width>.webp` + a JPEG (or PNG, with transparency) fallback;
-- listing thumbnails `<name>.t<width>.*`, cropped to one ratio so that every card lines up.
+- listing thumbnails `<name>.t<width>.*`, the whole picture at its own ratio (words in a picture
+  are not cut off), unless a thumb_ratio is set.
 No variant is ever wider than its source (never upscaled). The same bytes and settings always give
 the same output bytes.
 """
@@ -27,7 +28,7 @@ _TYPES = {".jpg": "image/jpeg", ".png": "image/png", ".webp": "image/webp"}
 class ImageSettings:
     widths: tuple[int, ...] = (480, 800, 1200, 1600)  # responsive variants: a 3x phone needs ~1100 px, a 2x desktop ~1500
     thumb_widths: tuple[int, ...] = (320, 640)  # listing cards: 9rem on desktop, full width on phones
-    thumb_ratio: tuple[int, int] = (3, 2)
+    thumb_ratio: tuple[int, int] | None = None  # None: the source's own ratio, nothing cropped
     max_side: int = 2560  # the clean copy at the source path: no published image is larger
     jpeg_quality: int = 80
     webp_quality: int = 78
@@ -194,7 +195,7 @@ def process(path: str, data: bytes, settings: ImageSettings) -> tuple[PublishedI
             variants.append(Variant(target, *size))
     variants.sort(key=lambda v: (v.width, v.path))
 
-    ratio_w, ratio_h = settings.thumb_ratio
+    ratio_w, ratio_h = settings.thumb_ratio or full.size
     crop_w = min(full.width, round(full.height * ratio_w / ratio_h))
     crop_h = min(full.height, round(crop_w * ratio_h / ratio_w))
     left, top = (full.width - crop_w) / 2, (full.height - crop_h) / 2  # the centre: cropped to one ratio

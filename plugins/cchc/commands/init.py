@@ -72,7 +72,6 @@ theme:
   font: false
   features:
     - navigation.top
-    - search.highlight
   palette:
     primary: custom
     accent: custom
@@ -87,9 +86,7 @@ markdown_extensions:
       # (nhờ vậy MkDocs không in cảnh báo tiếng Anh của Material): giữ nguyên.
       slugify: !!python/name:cchc.core.text.vietnamese.heading_slug
 
-plugins:
-  - search:
-      lang: vi
+plugins:  # tìm kiếm do cchc lập bằng Pagefind (trang tim-kiem/): không cần plugin 'search'
   - cchc:
       content_dir: content
       timezone: Asia/Ho_Chi_Minh

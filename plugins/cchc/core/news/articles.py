@@ -14,6 +14,7 @@ from cchc.core.news.image_alt import placeholder_errors
 from cchc.core.records import Article, Image
 from cchc.core.record_memo import RecordMemo
 from cchc.core.settings import Settings
+from cchc.core.snippet_lines import inert_snippets
 from cchc.core.text.vietnamese import SLUG_MAX, WINDOWS_RESERVED, slugify
 
 FOLDER = "tin-bai"
@@ -97,6 +98,7 @@ def read_article(source: SourceFile, abs_path: Path, settings: Settings,
     if reader.errors or not (title and date and slug and categories):
         return reader.errors
     order = {name: i for i, name in enumerate(settings.categories)}
+    body = inert_snippets(source.body, settings.markdown_extensions)  # no file of the project included
     return Article(
         source=source.path,
         content_path=abs_path.relative_to(settings.content_root).as_posix(),
@@ -105,8 +107,8 @@ def read_article(source: SourceFile, abs_path: Path, settings: Settings,
         updated=updated,
         categories=tuple(sorted(dict.fromkeys(categories), key=order.__getitem__)),
         slug=slug,
-        body=source.body,
-        excerpt=(excerpts or Excerpts()).excerpt(source.body, article["summary"]),
+        body=body,
+        excerpt=(excerpts or Excerpts()).excerpt(body, article["summary"]),
         passthrough={k: v for k, v in source.meta.items() if k in PASSTHROUGH_KEYS},
         scheduled=date > settings.now,
         **article,

@@ -155,7 +155,9 @@ def import_docx(path: Path, settings: Settings, when: datetime, category: str | 
     target = folder / f"{when:%Y-%m-%d}-{slug}.md"
     if target.exists():
         raise DocxError(f"{path.name}: tệp {target.relative_to(settings.project_dir).as_posix()} đã có, không ghi đè.")
-    image_paths = [folder / f"{slug}-{n}.{extension}" for n, (extension, _) in enumerate(converted.images, start=1)]
+    # Named after the article's file (date and slug): another document with the same title on another
+    # day has images of its own, not a clash with these.
+    image_paths = [folder / f"{target.stem}-{n}.{extension}" for n, (extension, _) in enumerate(converted.images, start=1)]
     taken = [p for p in image_paths if p.exists()]
     if taken:
         raise DocxError(f"{path.name}: ảnh {taken[0].relative_to(settings.project_dir).as_posix()} đã có, không ghi đè.")

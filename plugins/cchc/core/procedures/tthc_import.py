@@ -20,6 +20,7 @@ from cchc.core.frontmatter_file import SourceFile, read_source
 from cchc.core.text.legacy_encoding import repair_values
 from cchc.core.procedures.procedure_writer import commit, ordered, remove_stale_temporaries, render, write_temporary
 from cchc.core.procedures.procedures import CODE_RE, EXPECTED, FOLDER, KEYS, METHODS, read_procedure
+from cchc.core.snippet_lines import escaped_directive_lines
 from cchc.core.settings import Settings
 from . import tthc_parse as parse
 from cchc.core.text.vietnamese import fold, nfc
@@ -378,7 +379,8 @@ def to_meta(values: dict, settings: Settings) -> tuple[dict, str | None, list[st
             warnings.append(("missing", f"thiếu {label}"))
     body = values.get("body")
     steps = body.strip() + "\n" if isinstance(body, str) and body.strip() else parse.steps_markdown(values.get("steps"))
-    return meta, steps or None, reasons, list(dict.fromkeys(warnings))
+    steps = escaped_directive_lines(steps) if steps else None  # imported text includes no file of the project
+    return meta, steps, reasons, list(dict.fromkeys(warnings))
 
 
 # -- importing --------------------------------------------------------------------------------------

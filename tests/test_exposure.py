@@ -64,3 +64,124 @@ def test_imported_procedure_bodies_include_no_file(site):
     site.build()
     assert SECRET not in site_text(site)
     assert "--8&lt;--" in site.html("thu-tuc-hanh-chinh/1.000010/")
+
+
+# -- 2. only what published content uses ---------------------------------------------------------
+def _published(site) -> set[str]:
+    root = site.root / "site"
+    return {p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file()}
+
+
+def test_only_files_used_by_published_records_are_published(site):
+    from test_images import phone_photo
+    site.write("content/tin-bai/van-ban/ke-hoach.pdf", b"%PDF-1.4 ke hoach")
+    site.write("content/tin-bai/van-ban/phu-luc.xlsx", b"PK phu luc")
+    site.write("content/tin-bai/anh/hoi-truong.jpg", phone_photo(400, 300))
+    site.add_article("bai.md", "Bài đã đăng", "2024-03-01", attachments=["van-ban/ke-hoach.pdf"],
+                     body="[Phụ lục](van-ban/phu-luc.xlsx)\n\n![Hội trường](anh/hoi-truong.jpg)\n")
+    draft = article("Bài nháp BI-MAT-NHAP", "2024-03-02", body="Nội dung BI-MAT-NHAP.", draft=True,
+                    image="anh/nhap.jpg", image_alt="Ảnh nháp", attachments=["van-ban/nhap.pdf"])
+    site.write("content/tin-bai/nhap.md", draft)
+    site.write("content/tin-bai/anh/nhap.jpg", phone_photo(400, 300))
+    site.write("content/tin-bai/van-ban/nhap.pdf", b"%PDF-1.4 BI-MAT-NHAP")
+    for leftover in ("nhap.md~", "nhap.md.bak", "nhap.md.orig", "nhap.md.tmp", ".nhap.md.swp"):
+        site.write(f"content/tin-bai/{leftover}", draft)
+    site.write("content/tin-bai/.an.md", article("Bài ẩn BI-MAT-AN", "2024-03-03"))
+    site.write("content/tin-bai/._bai.md", b"\x00\x05\x16\x07\xff\xfe Mac OS X resource fork")
+    site.write("content/tin-bai/Thumbs.db", b"\xd0\xcf\x11\xe0 thumbs")
+    site.write("content/tin-bai/desktop.ini", "[.ShellClassInfo]\n")
+    site.write("content/tin-bai/.DS_Store", b"\x00\x00\x00\x01Bud1")
+    site.write("content/tin-bai/~$goc.docx", b"lock")
+    site.write("content/tin-bai/.~lock.goc.docx#", "lock")
+    site.write("content/tin-bai/ghi-chu.txt", "Ghi chú nội bộ BI-MAT-GHI-CHU")
+    site.write("content/tin-bai/goc.docx", b"PK goc")
+    add_procedure(site, documents=[{"name": "Đơn", "form": "mau/don.docx"}])
+    site.write("content/thu-tuc/mau/don.docx", b"PK don")
+    site.write("content/thu-tuc/mau/cu.docx", b"PK mau cu")
+    site.build()
+    published = _published(site)
+    for used in ("tin-bai/van-ban/ke-hoach.pdf", "tin-bai/van-ban/phu-luc.xlsx", "tin-bai/anh/hoi-truong.jpg",
+                 "thu-tuc/mau/don.docx"):
+        assert used in published
+    for name in published:
+        assert "nhap" not in name and "goc" not in name and "ghi-chu" not in name and "cu.docx" not in name, name
+        assert not any(part.startswith((".", "~")) or part.lower() in ("thumbs.db", "desktop.ini")
+                       for part in name.split("/")), name
+    text = site_text(site)
+    assert "BI-MAT-NHAP" not in text and "BI-MAT-AN" not in text and "BI-MAT-GHI-CHU" not in text
+    # Published, the draft brings its cover and attachment.
+    site.write("content/tin-bai/nhap.md", draft.replace("draft: true", "draft: false"))
+    site.build()
+    published = _published(site)
+    assert "tin-bai/van-ban/nhap.pdf" in published and "tin-bai/anh/nhap.jpg" in published
+
+
+def test_leftovers_in_hand_written_pages_are_not_published(site):
+    site.write("docs/trang.md", "# Trang\n")
+    site.write("docs/trang.md~", "BI-MAT-SAO-LUU")
+    site.write("docs/trang.md.bak", "BI-MAT-SAO-LUU")
+    site.write("docs/Thumbs.db", b"\xd0\xcf")
+    site.build()
+    published = _published(site)
+    assert "trang/index.html" in published
+    assert not {"trang.md~", "trang.md.bak", "Thumbs.db"} & published
+
+
+# -- 3. every published photo re-encoded -----------------------------------------------------------
+def _has_gps(data: bytes) -> bool:
+    import io
+    from PIL import Image
+    with Image.open(io.BytesIO(data)) as picture:
+        return bool(picture.getexif().get_ifd(0x8825)) or b"PhoneMaker" in data
+
+
+def test_photos_under_any_name_lose_their_metadata(site):
+    from test_images import phone_photo
+    photo = phone_photo(400, 300)
+    assert _has_gps(photo)
+    for name in ("a.jfif", "b.jpe", "c.JPG", "d.dat"):
+        site.write(f"content/tin-bai/anh/{name}", photo)
+    site.add_article("bai.md", "Ảnh nhiều đuôi", "2024-03-01", attachments=["anh/d.dat"],
+                     body="![Một](anh/a.jfif)\n\n![Hai](anh/b.jpe)\n\n![Ba](anh/c.JPG)\n")
+    site.build()
+    for name in ("a.jfif", "b.jpe", "c.JPG", "d.dat"):
+        data = (site.root / "site/tin-bai/anh" / name).read_bytes()
+        assert data != photo and not _has_gps(data), name
+
+
+@pytest.mark.parametrize("kind,name", [("GIF", "a.gif"), ("TIFF", "a.tif"), ("BMP", "a.bmp")])
+def test_image_types_not_published_are_refused_with_the_article_and_line(site, kind, name):
+    import io
+    from PIL import Image
+    out = io.BytesIO()
+    Image.new("RGB", (40, 30), (200, 10, 10)).save(out, kind)
+    site.write(f"content/tin-bai/anh/{name}", out.getvalue())
+    site.add_article("bai.md", "Ảnh lạ", "2024-03-01", body=f"Mở đầu.\n\n![Ảnh]({'anh/' + name})\n")
+    result = site.build(ok=False)
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    assert f"content/tin-bai/bai.md:9: Ảnh trong bài 'content/tin-bai/anh/{name}': Ảnh dạng {kind} không được đăng" \
+        in result.stderr
+
+
+def test_active_files_are_never_published(site):
+    site.write("content/tin-bai/tep/trang.html", "<script>alert(1)</script>")
+    site.write("content/tin-bai/tep/hinh.svg", '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>')
+    site.add_article("bai.md", "Bài", "2024-03-01", body="[Xem](tep/trang.html) và ![Hình](tep/hinh.svg)\n")
+    result = site.build(ok=False)
+    assert "content/tin-bai/tep/trang.html: Tệp dạng này" in result.stderr
+    assert "tep/hinh.svg" in result.stderr and "Traceback" not in result.stderr
+    assert not (site.root / "site").exists()
+
+
+# -- 7. file names ---------------------------------------------------------------------------------
+def test_names_differing_in_unicode_form_or_case_are_one_error_naming_both(site):
+    import unicodedata
+    nfc = "thông-báo.md"
+    site.add_article(nfc, "Thông báo một", "2024-03-01")
+    site.add_article(unicodedata.normalize("NFD", nfc), "Thông báo hai", "2024-03-02")
+    site.write("content/tin-bai/tep/Ke-Hoach.pdf", b"%PDF a")
+    site.write("content/tin-bai/tep/ke-hoach.pdf", b"%PDF b")
+    result = site.build(ok=False)
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    assert "Tên tệp trùng với 'content/tin-bai/thông-báo.md'" in unicodedata.normalize("NFC", result.stderr)
+    assert "content/tin-bai/tep/ke-hoach.pdf: Tên tệp trùng với 'content/tin-bai/tep/Ke-Hoach.pdf'" in result.stderr

@@ -16,7 +16,7 @@ from mkdocs.structure.pages import Page
 
 from cchc.core.build_cache import BuildCache
 from cchc.core.content import Content, load_content
-from cchc.core.content_tree import plain_file, published_files
+from cchc.core.content_tree import leftover, plain_file
 from cchc.core.errors import ContentError, ordered, summary
 from cchc.core.news.feeds import feed_paths
 from cchc.core.news.news_views import ArticleView
@@ -25,7 +25,6 @@ from cchc.core.sanitize import clean_html, may_hold_unsafe, removals
 from cchc.core.settings import Agency, Settings
 from cchc.core.news.embed import embed_outputs
 from cchc.core.media.image_cache import ImageCache
-from cchc.core.media.images import is_raster
 from cchc.core.media.media import Media, publish_media
 from cchc.core.media.picture import picture_html, responsive_body
 from ..core import urls
@@ -129,6 +128,7 @@ class CchcPlugin(BasePlugin[CchcConfig]):
     # -- files -------------------------------------------------------------------------------
     @event_priority(50)  # before search and other plugins read the file list
     def on_files(self, files: Files, config: MkDocsConfig):
+        self._drop_leftovers(files, config)
         self._refuse_linked_pages(files, config)
         home = files.get_file_from_path("index.md")
         home_markdown = ""
@@ -151,6 +151,14 @@ class CchcPlugin(BasePlugin[CchcConfig]):
         self._add_content_assets(files, config)
         return files
 
+    @staticmethod
+    def _drop_leftovers(files: Files, config: MkDocsConfig) -> None:
+        """Backups, lock and OS files in docs_dir are not published either (the rule of content/)."""
+        docs = Path(config.docs_dir)
+        for file in [f for f in files if f.abs_src_path and Path(f.abs_src_path).is_relative_to(docs)
+                     and any(leftover(part) for part in f.src_uri.split("/"))]:
+            files.remove(file)
+
     def _refuse_linked_pages(self, files: Files, config: MkDocsConfig) -> None:
         """MkDocs follows links in docs_dir; we publish only regular files from there too."""
         docs = Path(config.docs_dir)
@@ -163,16 +171,15 @@ class CchcPlugin(BasePlugin[CchcConfig]):
                                     "Thay liên kết bằng bản sao thật của tệp.") for f in linked])
 
     def _add_content_assets(self, files: Files, config: MkDocsConfig) -> None:
-        """Attachments under content/ keep their relative place in the site. Photos never go out as
-        they are (EXIF, GPS, 4000 px): their clean copies and variants come from the image cache."""
+        """Attachments under content/ keep their relative place in the site: only those a published
+        record uses (media.attachments). Photos never go out as they are (EXIF, GPS, 4000 px): their
+        clean copies and variants come from the image cache."""
         settings = self.content.settings
         root = settings.content_root
         taken = {f.dest_uri for f in files} | set(feed_paths(self.content.articles)) | \
             set(config.theme.static_templates)
         clashes = []
-        for path in published_files(root):
-            if path.suffix.lower() == ".md" or is_raster(path.name):
-                continue
+        for path in (root / relative for relative in self.media.attachments):
             asset = File.generated(config, path.relative_to(root).as_posix(), abs_src_path=str(path))
             if asset.dest_uri in taken:  # would silently replace a generated page, export or feed
                 clashes.append(ContentError(

@@ -185,3 +185,57 @@ def test_names_differing_in_unicode_form_or_case_are_one_error_naming_both(site)
     assert result.returncode != 0 and "Traceback" not in result.stderr
     assert "Tên tệp trùng với 'content/tin-bai/thông-báo.md'" in unicodedata.normalize("NFC", result.stderr)
     assert "content/tin-bai/tep/ke-hoach.pdf: Tên tệp trùng với 'content/tin-bai/tep/Ke-Hoach.pdf'" in result.stderr
+
+
+# -- 5. config values ------------------------------------------------------------------------------
+def test_config_values_are_text_in_every_page(site):
+    site.extra_config.update(site_name='Sở "KH&CN" <b>thử</b>', site_description='Mô tả "><img src=x onerror=alert(1)>',
+                             site_author='Tác giả"><script>alert(2)</script>', copyright="Bản quyền &copy; 2026 <i>x</i>")
+    site.add_article("a.md", "Một", "2024-03-01")
+    site.write("docs/trang.md", "# Trang\n\nChữ.\n")
+    site.build()
+    from lxml import html as lxml_html
+    for url in ("", "tin-bai/2024/03/mot/", "trang/"):
+        page = site.html(url)
+        assert "<img src=x" not in page and "<script>alert(2)" not in page and "<b>thử</b>" not in page
+        tree = lxml_html.fromstring(page)
+        if url == "trang/":  # the others have their own description
+            assert tree.xpath("//meta[@name='description']/@content") == ['Mô tả "><img src=x onerror=alert(1)>']
+        assert tree.xpath("//meta[@name='author']/@content") == ['Tác giả"><script>alert(2)</script>']
+        labels = tree.xpath("//a[contains(@class, 'md-logo')]/@aria-label")
+        assert labels and all(label == 'Sở "KH&CN" <b>thử</b>' for label in labels)
+    assert "Bản quyền © 2026 &lt;i&gt;x&lt;/i&gt;" in site.html("")
+
+
+@pytest.mark.parametrize("key,value", [
+    ("portal_url", "javascript:alert(1)"), ("portal_url", "JaVaScRiPt:alert(1)"), ("portal_url", "data:text/html,x"),
+    ("portal_url", "//ke-xau.example/"), ("portal_url", "https://ok.example/\njavascript:x"),
+    ("survey_url", "javascript:alert(1)"), ("email", "a@b.vn?subject=x&body=y"), ("email", "javascript:alert(1)"),
+    ("phone", "javascript:alert(1)"), ("logo", "javascript:alert(1)")])
+def test_agency_addresses_must_be_web_addresses(site, key, value):
+    if key == "survey_url":  # an option added later (issue 22) is covered by the same rule
+        pytest.importorskip("cchc.adapter.config").AgencyConfig.survey_url = \
+            __import__("mkdocs.config.config_options", fromlist=["x"]).Optional(
+                __import__("mkdocs.config.config_options", fromlist=["x"]).Type(str))
+    site.options["agency"] = {"name": "Sở", key: value}
+    site.add_article("a.md", "Một", "2024-03-01")
+    result = site.build(ok=False) if key != "survey_url" else None
+    if result is None:
+        from cchc.adapter.config import AgencyConfig
+        config = AgencyConfig()
+        config.load_dict({key: value})
+        failed, _ = config.validate()
+        assert failed and "https://" in str(failed[0][1])
+        return
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    assert "Cách sửa" in result.stderr and key in result.stderr
+    assert not (site.root / "site").exists()
+
+
+@pytest.mark.parametrize("extra", [{"repo_url": "javascript://x/%0aalert(1)"}, {"extra": {"homepage": "javascript:alert(1)"}},
+                                   {"extra": {"social": [{"icon": "x", "link": "javascript:alert(1)"}]}}])
+def test_theme_addresses_of_mkdocs_yml_must_be_web_addresses(site, extra):
+    site.extra_config.update(extra)
+    site.add_article("a.md", "Một", "2024-03-01")
+    result = site.build(ok=False)
+    assert result.returncode != 0 and "Traceback" not in result.stderr and "https://" in result.stderr

@@ -32,7 +32,7 @@ from cchc.core.urls import file_href
 from cchc.core.text.vietnamese import slugify
 from . import log_messages
 from .chrome_cache import ChromeCache
-from .config import CchcConfig, site_problem
+from .config import CchcConfig, config_problem, escape_site_values, site_problem
 from .content_watch import watch_content
 from .feeds import FeedWriter
 from .html_fixes import valid_html
@@ -103,10 +103,11 @@ class CchcPlugin(BasePlugin[CchcConfig]):
             self.quick = QuickRebuild(self)
 
     def on_config(self, config: MkDocsConfig):
-        problem = site_problem(config.site_url)  # the plugin's own options were checked by CchcConfig
+        problem = site_problem(config.site_url) or config_problem(config)  # the plugin's own: by CchcConfig
         if problem:
             raise PluginError(problem)
         settings = settings_from(config, self.config, include_unpublished=self.command == "serve")
+        escape_site_values(config)  # after the settings took the plain text
         self.content = load_content(settings, self.quick.memo if self.quick else None)
         self.feeds = FeedWriter()  # bodies of this build only
         self.cache = BuildCache(settings.cache_dir) if settings.cache_dir else None

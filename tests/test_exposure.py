@@ -239,3 +239,35 @@ def test_theme_addresses_of_mkdocs_yml_must_be_web_addresses(site, extra):
     site.add_article("a.md", "Một", "2024-03-01")
     result = site.build(ok=False)
     assert result.returncode != 0 and "Traceback" not in result.stderr and "https://" in result.stderr
+
+
+# -- 6/7. limits and templates of articles ---------------------------------------------------------
+@pytest.mark.parametrize("template", ["../../etc/passwd", "/etc/passwd", "khong-co.html", "partials/header.html",
+                                      "sitemap.xml", ["main.html"]])
+def test_a_template_must_be_one_of_the_theme(site, template):
+    site.add_article("a.md", "Một", "2024-03-01", template=template)
+    result = site.build(ok=False)
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    assert "content/tin-bai/a.md:6: [template]" in result.stderr and "khuôn trang" in result.stderr
+
+
+def test_a_template_of_the_theme_is_accepted(site):
+    site.add_article("a.md", "Một", "2024-03-01", template="main.html")
+    site.build()
+
+
+def test_article_limits_are_errors_with_the_option_to_raise_them(site):
+    site.add_article("a.md", "Tiêu đề " * 40_000, "2024-03-01")
+    site.add_article("b.md", "Nhiều thẻ", "2024-03-02", tags=[f"thẻ {n}" for n in range(10_000)])
+    site.add_article("c.md", "Bài rất dài", "2024-03-03", body="Chữ. " * 200_000)
+    result = site.build(ok=False)
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    assert "content/tin-bai/a.md:2: [title] Tiêu đề dài 319.999 ký tự, quá giới hạn 300 ký tự" in result.stderr
+    assert "content/tin-bai/b.md:6: [tags] Bài có 10.000 thẻ, quá giới hạn 30 thẻ" in result.stderr
+    assert "content/tin-bai/c.md: Nội dung bài dài 1.000.002 ký tự, quá giới hạn 500.000 ký tự" in result.stderr
+    assert "max_article_length" in result.stderr
+    # Raised in mkdocs.yml, the limits let the same files through (the 10,000 tags are cut to 40 here).
+    site.add_article("a.md", "Tiêu đề " * 40, "2024-03-01")
+    site.add_article("b.md", "Nhiều thẻ", "2024-03-02", tags=[f"thẻ {n}" for n in range(40)])
+    site.options.update(max_tags=40, max_title_length=400, max_article_length=2_000_000)
+    site.build()

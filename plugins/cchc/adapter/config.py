@@ -130,6 +130,10 @@ class CchcConfig(base.Config):
     iframe_hosts = c.ListOfItems(c.Type(str), default=DEFAULT_IFRAME_HOSTS)
     agency = c.SubConfig(AgencyConfig)
     image_cache = c.Type(str, default=".cache/cchc/images")  # processed photos and cards, kept across builds
+    # Limits of one article (docs/dinh-dang-noi-dung.md, "Giới hạn").
+    max_tags = PositiveInt(default=30, example="max_tags: 30")
+    max_title_length = PositiveInt(default=300, example="max_title_length: 300")
+    max_article_length = PositiveInt(default=500_000, example="max_article_length: 500000")
 
 
 def config_problem(config) -> str | None:

@@ -65,6 +65,9 @@ def settings_from(config: MkDocsConfig, options: CchcConfig, include_unpublished
         image_cache=options.image_cache,
         markdown_extensions=tuple(config.markdown_extensions),
         markdown_configs=dict(config.mdx_configs),
+        theme_dirs=tuple(str(d) for d in config.theme.dirs),
+        max_tags=options.max_tags, max_title_length=options.max_title_length,
+        max_article_length=options.max_article_length,
         cache_dir=Path(config.config_file_path).resolve().parent / options.cache_dir if options.cache else None,
     )
 

@@ -1,13 +1,15 @@
 """Articles (tin/bài): content/tin-bai/**/*.md -> Article records, with every error collected."""
 from __future__ import annotations
 
+import os
+import re
 from dataclasses import replace
 from pathlib import Path
 
 from cchc.core.errors import ContentError, duplicates
 from cchc.core.build_cache import BuildCache
 from cchc.core.news.excerpt import Excerpts
-from cchc.core.fields import PASSTHROUGH_KEYS, FieldReader
+from cchc.core.fields import _MISSING, PASSTHROUGH_KEYS, FieldReader
 from cchc.core.content_tree import ContentTree
 from cchc.core.frontmatter_file import SourceFile, read_records
 from cchc.core.news.image_alt import placeholder_errors
@@ -37,6 +39,41 @@ def _image(reader: FieldReader) -> Image | None:
     return Image(path, alt)  # its pixels are checked and published by media.py
 
 
+_TEMPLATE_NAME = re.compile(r"[a-z0-9_][a-z0-9_.-]*(/[a-z0-9_][a-z0-9_.-]*)*\.html")
+
+
+def _check_template(reader: FieldReader, settings: Settings) -> None:
+    """'template' (passed to MkDocs) must name an HTML template of the theme: never a path out of it."""
+    value = reader.raw("template")
+    if value is _MISSING:
+        return
+    name = value if isinstance(value, str) else ""
+    known = _TEMPLATE_NAME.fullmatch(name) and ".." not in name and not name.startswith("partials/") and (
+        not settings.theme_dirs or any(os.path.isfile(os.path.join(d, name)) for d in settings.theme_dirs))
+    if not known:
+        shown = str(value)[:80]
+        reader.error("template", f"'template: {shown}' không phải tên một khuôn trang (template) của giao diện.",
+                     "Xóa dòng 'template' để dùng khuôn trang bài viết mặc định.")
+
+
+def _count(number: int) -> str:
+    return f"{number:,}".replace(",", ".")  # 10.000: the Vietnamese way
+
+
+def _limits(reader: FieldReader, settings: Settings, title: str | None, tags: list[str], body: str) -> None:
+    if title and len(title) > settings.max_title_length:
+        reader.error("title", f"Tiêu đề dài {_count(len(title))} ký tự, quá giới hạn {_count(settings.max_title_length)} ký tự.",
+                     "Rút gọn tiêu đề; phần chi tiết đưa vào 'summary' hoặc nội dung bài. (Quản trị có thể đổi "
+                     "giới hạn bằng tùy chọn 'max_title_length' trong mkdocs.yml.)")
+    if len(tags) > settings.max_tags:
+        reader.error("tags", f"Bài có {_count(len(tags))} thẻ, quá giới hạn {settings.max_tags} thẻ (mỗi thẻ là một trang).",
+                     "Giữ vài thẻ chính của bài. (Quản trị có thể đổi giới hạn bằng tùy chọn 'max_tags'.)")
+    if len(body) > settings.max_article_length:
+        reader.error(None, f"Nội dung bài dài {_count(len(body))} ký tự, quá giới hạn {_count(settings.max_article_length)} ký tự.",
+                     "Chia thành nhiều bài, hoặc đăng văn bản dài dưới dạng tệp đính kèm PDF. (Quản trị có thể "
+                     "đổi giới hạn bằng tùy chọn 'max_article_length'.)")
+
+
 def _unique_tags(names: list[str]) -> tuple[str, ...]:
     """'Một cửa' and 'một cửa' are one tag: keep the first spelling."""
     by_slug: dict[str, str] = {}
@@ -64,6 +101,7 @@ def read_article(source: SourceFile, abs_path: Path, settings: Settings,
                  excerpts: Excerpts | None = None) -> Article | list[ContentError]:
     reader = FieldReader(source, abs_path, settings.content_root, settings.tz)
     reader.check_keys(KEYS)
+    _check_template(reader, settings)
     title = reader.text("title", required=True, what="tiêu đề", example="Tiêu đề bài viết")
     date = reader.datetime("date", required=True, what="ngày đăng")
     updated = reader.datetime("updated")
@@ -80,6 +118,9 @@ def read_article(source: SourceFile, abs_path: Path, settings: Settings,
         reader.error("title", "Không tạo được đường dẫn (slug) từ tiêu đề này.", "Thêm khóa 'slug: ten-bai-viet'.")
     attachments = reader.attachments()
     tags = reader.text_list("tags")
+    _limits(reader, settings, title, tags, source.body)
+    if reader.errors:
+        tags = tags[:settings.max_tags]  # not one slug more, for an article that is refused anyway
     for name in tags:
         if not slugify(name):
             reader.error("tags", f"Thẻ '{name}' không có chữ cái hay chữ số nào để tạo đường dẫn cho trang thẻ.",

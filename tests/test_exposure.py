@@ -271,3 +271,15 @@ def test_article_limits_are_errors_with_the_option_to_raise_them(site):
     site.add_article("b.md", "Nhiều thẻ", "2024-03-02", tags=[f"thẻ {n}" for n in range(40)])
     site.options.update(max_tags=40, max_title_length=400, max_article_length=2_000_000)
     site.build()
+
+
+def test_two_word_documents_with_one_title_keep_their_own_images(site):
+    from test_import_docx import build_docx
+    first = site.write("a.docx", build_docx())
+    second = site.write("b.docx", build_docx())
+    for source, day in ((first, "2026-09-15 08:30"), (second, "2026-09-16 08:30")):
+        result = site.cchc("import-docx", str(source), "--category", "Tin tức CCHC", "--date", day)
+        assert result.returncode == 0, result.stdout + result.stderr
+    images = sorted(p.name for p in (site.root / "content/tin-bai/2026").glob("*.png"))
+    assert images == ["2026-09-15-hoi-nghi-tong-ket-cong-tac-cai-cach-hanh-chinh-1.png",
+                      "2026-09-16-hoi-nghi-tong-ket-cong-tac-cai-cach-hanh-chinh-1.png"]

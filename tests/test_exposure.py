@@ -283,3 +283,15 @@ def test_two_word_documents_with_one_title_keep_their_own_images(site):
     images = sorted(p.name for p in (site.root / "content/tin-bai/2026").glob("*.png"))
     assert images == ["2026-09-15-hoi-nghi-tong-ket-cong-tac-cai-cach-hanh-chinh-1.png",
                       "2026-09-16-hoi-nghi-tong-ket-cong-tac-cai-cach-hanh-chinh-1.png"]
+
+
+def test_leftovers_and_records_are_never_attachments(site):
+    site.add_article("nhap.md", "Bản nháp BI-MAT-NHAP", "2024-03-02", draft=True)
+    site.write("content/tin-bai/.bi-mat.pdf", b"%PDF BI-MAT-AN")
+    site.write("content/tin-bai/bai.md.bak", "BI-MAT-SAO-LUU")
+    site.add_article("a.md", "Một", "2024-03-01", attachments=["nhap.md"])
+    site.add_article("b.md", "Hai", "2024-03-03", attachments=[".bi-mat.pdf", "bai.md.bak"])
+    result = site.build(ok=False)
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    assert "content/tin-bai/nhap.md: Tệp .md là một bài" in result.stderr
+    assert "'.bi-mat.pdf' là tệp ẩn hoặc tệp tạm" in result.stderr and "'bai.md.bak' là tệp ẩn" in result.stderr

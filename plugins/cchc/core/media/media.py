@@ -156,7 +156,12 @@ def _split(content: Content, media: Media, done: dict[str, PublishedImage]) -> l
     images = []
     for path in referenced_files(content):
         source = root / path
-        if posixpath.splitext(path)[1].lower() in ACTIVE_SUFFIXES:
+        if posixpath.splitext(path)[1].lower() == ".md":  # a record: published as its page, never as a file
+            media.errors.append(ContentError(
+                f"{content.settings.content_dir}/{path}", None, None,
+                "Tệp .md là một bài/thủ tục/kế hoạch, không đăng được như tệp đính kèm.",
+                "Liên kết tới trang của bài đó thay vì đính kèm tệp .md."))
+        elif posixpath.splitext(path)[1].lower() in ACTIVE_SUFFIXES:
             media.errors.append(ContentError(
                 f"{content.settings.content_dir}/{path}", None, None,
                 "Tệp dạng này (HTML, SVG, JavaScript, XML…) có thể chứa mã chạy trên trang nên không được đăng.",

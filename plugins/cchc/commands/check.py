@@ -38,6 +38,8 @@ def run(args, settings) -> int:
     content.errors.extend(publish_media(content, cache, cards=False).errors)
     for error in ordered(content.errors):
         print(error)
+    for notice in content.encoding_notices:  # procedures with letters lost from a PDF: warned, still published
+        print(notice)
     if getattr(args, "incomplete", False):
         _incomplete(content)
     if content.errors:

@@ -7,7 +7,7 @@ from functools import cached_property
 
 from cchc.core.news.articles import load_articles
 from cchc.core.news.collections import ArticleIndex
-from cchc.core.text.content_encoding import encoding_errors
+from cchc.core.text.content_encoding import encoding_problems
 from cchc.core.content_tree import ContentTree
 from cchc.core.errors import ContentError
 from cchc.core.news.news_pages import news_pages
@@ -34,6 +34,7 @@ class Content:
     errors: list[ContentError] = field(default_factory=list)
     procedures: ProcedureIndex = field(default_factory=lambda: ProcedureIndex([]))  # thủ tục hành chính
     plans: list[Plan] = field(default_factory=list)  # kế hoạch tuyên truyền, newest first
+    encoding_notices: list[str] = field(default_factory=list)  # procedures with letters lost from a PDF
 
     def pages(self, home_markdown: str = "") -> list[PageSpec]:
         """Every generated page; the order of entry points (in_nav) is the order of the nav."""
@@ -58,8 +59,9 @@ class Content:
         return quotas(self.plans, self.articles.articles, self.as_of)
 
     def notices(self) -> list[str]:
-        """Information for the build log (not errors): months in progress behind their target."""
-        return behind_notices(self.quotas)
+        """Information for the build log (not errors): months in progress behind their target, procedures
+        with unreadable characters."""
+        return behind_notices(self.quotas) + self.encoding_notices
 
 
 def load_content(settings: Settings, memo: RecordMemo | None = None) -> Content:
@@ -71,6 +73,7 @@ def load_content(settings: Settings, memo: RecordMemo | None = None) -> Content:
     procedures, procedure_errors = load_procedures(settings, memo, tree)
     plans, plan_errors = load_plans(settings, memo, tree)
     errors = tree.unsafe_entries(settings.project_dir) + errors + procedure_errors + plan_errors
-    errors += encoding_errors(settings, memo, tree)  # TCVN3/VNI text read as Unicode, letters lost from a PDF
+    encoding, encoding_notices = encoding_problems(settings, memo, tree)  # TCVN3/VNI text, letters lost from a PDF
+    errors += encoding
     return Content(settings, ArticleIndex(articles, settings.categories), held, errors,
-                   procedures=ProcedureIndex(procedures), plans=plans)
+                   procedures=ProcedureIndex(procedures), plans=plans, encoding_notices=encoding_notices)

@@ -18,6 +18,7 @@ from cchc.core.text.dates import DateFormatError, parse_date
 from cchc.core.errors import ContentError
 from cchc.core.frontmatter_file import SourceFile, read_source
 from cchc.core.text.legacy_encoding import repair_values
+from cchc.core.text.symbol_fonts import map_symbols, unreadable
 from cchc.core.procedures.procedure_writer import commit, ordered, remove_stale_temporaries, render, write_temporary
 from cchc.core.procedures.procedures import CODE_RE, EXPECTED, FOLDER, KEYS, METHODS, read_procedure
 from cchc.core.snippet_lines import escaped_directive_lines
@@ -90,12 +91,13 @@ class Row:
 
 @dataclass
 class Outcome:
-    status: str  # created | updated | unchanged | rejected
+    status: str  # created | updated | unchanged | kept (same code, another procedure) | rejected
     where: str
     code: str | None = None
     path: str | None = None
     reasons: list[str] = field(default_factory=list)  # why it was rejected
     warnings: list[Warning] = field(default_factory=list)  # written, but these parts are unknown or unsure
+    legal: dict[str, int] = field(default_factory=dict)  # căn cứ pháp lý: read (with number), verbatim, no_number
 
 
 class ImportFileError(Exception):
@@ -304,11 +306,54 @@ def read_input(path: Path) -> tuple[list[Row], list[str]]:
     return reader(path)
 
 
+# -- symbols and lost letters ------------------------------------------------------------------------
+def _map_symbols(value, key: str, counts: dict[str, int]):
+    if isinstance(value, str):
+        text, count = map_symbols(value)
+        if count:
+            counts[key] = counts.get(key, 0) + count
+        return text
+    if isinstance(value, list):
+        return [_map_symbols(item, key, counts) for item in value]
+    if isinstance(value, dict):
+        return {k: _map_symbols(v, key, counts) for k, v in value.items()}
+    return value
+
+
+def _unreadable(value) -> list[str]:
+    if isinstance(value, str):
+        return unreadable(value)
+    items = value if isinstance(value, list) else list(value.values()) if isinstance(value, dict) else []
+    return [char for item in items for char in _unreadable(item)]
+
+
+def symbols_and_lost_letters(row: Row) -> None:
+    """Bullets of the Symbol/Wingdings fonts (private-use characters copied from Word) become their
+    Unicode signs; what is still unreadable is a warning naming the procedure, never a stop."""
+    counts: dict[str, int] = {}
+    for key in list(row.values):
+        row.values[key] = _map_symbols(row.values[key], key, counts)
+    code = parse.clean(row.values.get("code")) if isinstance(row.values.get("code"), str) else None
+    if counts:
+        shown = ", ".join(f"'{key}' ({n})" for key, n in counts.items())
+        row.warnings.append(("symbol", f"đã đổi ký hiệu phông Symbol/Wingdings chép từ Word sang ký tự Unicode "
+                                       f"tương ứng trong {shown}"))
+    for key, value in row.values.items():
+        lost = list(dict.fromkeys(_unreadable(value)))
+        if lost:
+            codes = " ".join(f"U+{ord(c):04X}" for c in lost[:5])
+            row.warnings.append(("unreadable", f"thủ tục {code or '(chưa có mã)'}: cột '{key}' còn ký tự không đọc được "
+                                               f"({codes}), thường là chữ bị mất khi chép từ PDF; trang vẫn được dựng, "
+                                               "cần gõ lại chữ đó theo văn bản gốc"))
+
+
 # -- one record -> frontmatter ----------------------------------------------------------------------
 def _code(value) -> str | None:
+    """The code in one case (upper): '1.099015.h68' and '1.099015.H68' are one procedure, one file."""
     if isinstance(value, float):  # Excel turned '1.000080' into a number: the format d.dddddd gives it back
         value = f"{value:.6f}"
-    return parse.clean(value)
+    code = parse.clean(value)
+    return code.upper() if code else code
 
 
 def _date(value, key: str, warnings: list[Warning], settings: Settings) -> str | None:
@@ -466,11 +511,34 @@ def _error_text(error: ContentError) -> str:
     return f"{error.field + ': ' if error.field else ''}{error.message}"
 
 
-def import_row(row: Row, settings: Settings, seen: dict[str, str]) -> Outcome:
+def _same_name(a, b) -> bool:
+    """Names of one procedure: equal but for spaces, case and a final full stop."""
+    def norm(name) -> str:
+        return " ".join(nfc(str(name or "")).split()).casefold().rstrip(" .")
+    return norm(a) == norm(b)
+
+
+def _existing(folder: Path, code: str) -> Path | None:
+    """The local file of this code, whatever the case of its name ('1.099015.h68.md' for 1.099015.H68)."""
+    exact = folder / f"{code}.md"
+    if exact.is_file():
+        return exact
+    wanted = f"{code}.md".casefold()
+    if folder.is_dir():
+        for path in sorted(folder.iterdir()):
+            if path.name.casefold() == wanted and path.is_file():
+                return path
+    return None
+
+
+def import_row(row: Row, settings: Settings, seen: dict[str, str], replace: frozenset[str] = frozenset()) -> Outcome:
+    """One record into its file. A file of the same code that describes another procedure (another
+    name) is left untouched unless its code is in `replace` (the --thay-the option)."""
     if row.problem:
         return Outcome("rejected", row.where, reasons=[row.problem])
     meta, steps, reasons, warnings = to_meta(row.values, settings)
     warnings = list(dict.fromkeys([*row.warnings, *warnings]))
+    legal = _legal_counts(meta, warnings)
     code = meta.get("code")
     if code and not CODE_RE.match(code):
         reasons.append(f"mã thủ tục '{code}' không đúng dạng d.dddddd, chữ số 0-9 (ví dụ 1.001194 hoặc 1.012753.H19)")
@@ -482,19 +550,29 @@ def import_row(row: Row, settings: Settings, seen: dict[str, str]) -> Outcome:
     folder = settings.content_root / FOLDER
     target = folder / f"{code}.md"
     shown = target.relative_to(settings.project_dir).as_posix()
-    before = target.read_bytes() if target.is_file() else None
+    found = _existing(folder, code)
+    before = found.read_bytes() if found is not None else None
     body = steps or ""
-    if before is not None:
-        existing = read_source(target, shown)
+    if found is not None:
+        found_shown = found.relative_to(settings.project_dir).as_posix()
+        existing = read_source(found, found_shown)
         if isinstance(existing, ContentError):
-            return Outcome("rejected", row.where, code, shown,
+            return Outcome("rejected", row.where, code, found_shown,
                            [f"tệp hiện có không đọc được, không ghi đè: {existing.message}"])
-        meta = _merge(existing.meta, meta)
-        if steps is None:
-            body = existing.body  # keep what the editor wrote
+        if not _same_name(existing.meta.get("name"), meta.get("name")) and code not in replace:
+            return Outcome("kept", row.where, code, found_shown, [
+                f"mã {code} đã có trong {found_shown} với tên «{existing.meta.get('name')}», bản ghi nhập có tên "
+                f"«{meta.get('name')}»: hai thủ tục khác nhau, không ghi đè. Nếu đúng là thay thủ tục này, chạy lại "
+                f"với --thay-the {code}"])
+        if code in replace and not _same_name(existing.meta.get("name"), meta.get("name")):
+            pass  # replaced on purpose: nothing of the other procedure is kept
+        else:
+            meta = _merge(existing.meta, meta)
+            if steps is None:
+                body = existing.body  # keep what the editor wrote
     data = render(meta, body)
-    if data == before:
-        return Outcome("unchanged", row.where, code, shown, warnings=warnings)
+    if data == before and found == target:
+        return Outcome("unchanged", row.where, code, shown, warnings=warnings, legal=legal)
     # Checked with the same rules as a build, before anything is written (no YAML round trip: the
     # writer writes exactly these values).
     result = read_procedure(SourceFile(shown, ordered(meta), body, {}), target, settings)
@@ -507,12 +585,24 @@ def import_row(row: Row, settings: Settings, seen: dict[str, str]) -> Outcome:
     finally:
         if temporary is not None and temporary.exists():
             temporary.unlink()  # any failure, even an interruption, leaves no hidden half file
-    return Outcome("created" if before is None else "updated", row.where, code, shown, warnings=warnings)
+    if found is not None and found.name != target.name and found.exists() and not _same_file(found, target):
+        found.unlink()  # '1.099015.h68.md' is now written '1.099015.H68.md': one file per code
+    return Outcome("created" if before is None else "updated", row.where, code, shown, warnings=warnings, legal=legal)
 
 
-def import_files(paths: list[Path], settings: Settings) -> tuple[list[Outcome], list[str]]:
-    """(one outcome per record, notes and file-level problems)."""
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.samefile(b)  # a case-insensitive disk (Windows, macOS) has one file for both names
+    except OSError:
+        return False
+
+
+def import_files(paths: list[Path], settings: Settings, replace: frozenset[str] = frozenset()
+                 ) -> tuple[list[Outcome], list[str]]:
+    """(one outcome per record, notes and file-level problems). `replace`: codes whose local procedure
+    may be replaced by a record of another name (--thay-the)."""
     outcomes, notes, seen = [], [], {}
+    replace = frozenset(code.upper() for code in replace)
     removed = remove_stale_temporaries(settings.content_root / FOLDER)
     if removed:
         notes.append(f"đã xóa {removed} tệp tạm còn sót lại từ lần nhập bị ngắt trước.")
@@ -524,9 +614,26 @@ def import_files(paths: list[Path], settings: Settings) -> tuple[list[Outcome], 
             continue
         notes.extend(file_notes)
         for row in rows:
+            symbols_and_lost_letters(row)  # Symbol/Wingdings bullets; letters lost from a PDF
             notes += repair_values(row.values, row.where)  # TCVN3/VNI text read as Unicode
-            outcomes.append(import_row(row, settings, seen))
+            outcomes.append(import_row(row, settings, seen, replace))
     return outcomes, notes
+
+
+def _legal_counts(meta: dict, warnings: list[Warning]) -> dict[str, int]:
+    bases = meta.get("legal_basis") or []
+    return {"read": sum(isinstance(b, dict) and bool(b.get("number")) for b in bases),
+            "verbatim": sum(kind == "legal_verbatim" for kind, _ in warnings),
+            "no_number": sum(kind == "legal_no_number" for kind, _ in warnings)}
+
+
+def legal_counts(outcomes: list[Outcome]) -> dict[str, int]:
+    """Legal bases of the records written: read with their number, kept verbatim, without a number."""
+    total = {"read": 0, "verbatim": 0, "no_number": 0}
+    for outcome in outcomes:
+        for key, value in outcome.legal.items():
+            total[key] += value
+    return total
 
 
 def warning_counts(outcomes: list[Outcome]) -> dict[str, int]:

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from cchc.core.procedures.legal_basis import legal_bases
+from cchc.core.procedures.legal_symbols import kind_name
 from cchc.core.procedures.procedures import canonical_level
 from cchc.core.text.vietnamese import fold, nfc
 
@@ -26,11 +28,14 @@ WARNING_KINDS = {
     "ambiguous": "nội dung đọc được nhiều cách (giữ nguyên văn bản nguồn)",
     "control": "ký tự điều khiển bị xóa",
     "unknown_value": "giá trị không nhận ra (bỏ qua)",
+    "legal_no_number": "căn cứ pháp lý không ghi số văn bản (giữ tên như nguồn)",
+    "legal_verbatim": "căn cứ pháp lý giữ nguyên văn bản nguồn (số văn bản không đọc được chắc chắn)",
+    "symbol": "ký hiệu phông Symbol/Wingdings đã đổi sang ký tự Unicode tương ứng",
+    "unreadable": "còn ký tự không đọc được (chữ bị mất khi chép từ PDF), cần gõ lại",
 }
 
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _VI_LOWER = "a-zàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ"
-_VI_UPPER = "A-ZÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴĐ"
 
 
 def strip_control(text: str) -> tuple[str, bool]:
@@ -317,169 +322,17 @@ def documents(value) -> list[dict]:
 
 
 # -- căn cứ pháp lý -------------------------------------------------------------------------------------
-_LEGAL_HEADER_RE = re.compile(r"^\s*Tên văn bản pháp lý\s*Mã văn bản\s*", re.IGNORECASE)
-# Document numbers: số/năm/ký hiệu (32/2024/QH15, 136/2025/NĐ-CP) or số/ký hiệu (1872/QĐ-BTP).
-_NUMBER_START_RE = re.compile(rf"\d{{1,5}}/(?:\d{{4}}/)?(?=[{_VI_UPPER}])")
-_UPPER = re.compile(rf"[{_VI_UPPER}]")
-_LOWER = re.compile(rf"[{_VI_LOWER}]")
-# Kinds of legal document: a number never runs into one ("…NĐ-CPLUẬT HÀNG KHÔNG…").
-_DOC_KINDS = ["Bộ luật", "Luật", "Pháp lệnh", "Nghị định", "Nghị quyết", "Thông tư liên tịch", "Thông tư",
-              "Quyết định", "Quy định", "Chỉ thị", "Văn bản hợp nhất", "Hiến pháp", "Sửa đổi", "Về", "Ban hành",
-              "Hướng dẫn", "Công bố", "Lệnh"]
-_DOC_KIND_UPPER = tuple(k.upper() for k in _DOC_KINDS)
-_BARE_WORDS = {fold(k).lower() for k in _DOC_KINDS} | {"so", "van ban", "ma van ban", "ky hieu"}
-_GLUED_CELLS_RE = re.compile(rf"[{_VI_LOWER}0-9][{_VI_UPPER}][{_VI_LOWER}]")
-# The ký hiệu names the kind of document (Thông tư 14/2025/TT-BNNMT): used when a row gives only the number.
-_KIND_BY_SYMBOL = [("TTLT", "Thông tư liên tịch"), ("TT", "Thông tư"), ("NĐ", "Nghị định"), ("NQ", "Nghị quyết"),
-                   ("QĐ", "Quyết định"), ("CT", "Chỉ thị"), ("PL", "Pháp lệnh"), ("QH", "Luật")]
-
-
-def _symbol_end(text: str, start: int) -> int:
-    """End of the ký hiệu that starts at `start` ('NĐ-CP', 'QH15', 'TT-BGTVT'), stopping where the next cell begins."""
-    i = start
-    while True:
-        letters = i
-        while i < len(text) and _UPPER.match(text[i]):
-            if i > letters and i + 1 < len(text) and _LOWER.match(text[i + 1]):
-                break  # 'BCAThông': 'T' opens the next word
-            if i > letters and text[i:].startswith(_DOC_KIND_UPPER):
-                break  # 'CPLUẬT'
-            i += 1
-        if i == letters:
-            return max(start, i - 1) if text[i - 1] == "-" else i
-        digits = i
-        while i < len(text) and text[i].isdigit():
-            i += 1
-        if text[letters:digits].endswith("QH") and i - digits > 2:
-            i = digits + 2  # khóa Quốc hội has two digits: 'QH1573/2025/…' is QH15 then 73/2025/…
-        elif i < len(text) and text[i] == "/" or (i < len(text) and text[i] == "." and i > digits):
-            i = digits  # these digits start the next number
-        if i < len(text) and text[i] == "-" and i + 1 < len(text) and _UPPER.match(text[i + 1]):
-            i += 1
-            continue
-        return i
-
-
-def document_numbers(text: str) -> list[tuple[int, int]]:
-    """(start, end) of every document number in text (searched at every position: numbers may be glued)."""
-    spans: list[tuple[int, int]] = []
-    position = 0
-    while (match := _NUMBER_START_RE.search(text, position)):
-        start = match.start()
-        position = start + 1
-        if spans and start < spans[-1][1]:
-            position = spans[-1][1]
-            continue
-        glued_to_number = bool(spans) and start == spans[-1][1]
-        if start and text[start - 1] == "/":
-            continue
-        if start and text[start - 1].isdigit() and not glued_to_number:
-            run = start
-            while run and text[run - 1].isdigit():
-                run -= 1
-            year = match.group(0).split("/")[1] if match.group(0).count("/") == 2 else None
-            if not (year and start - run == 4 and text[run:start] == year):
-                continue  # inside a longer run of digits: not a number's start
-            # 'Luật Công chứng năm 202446/2024/QH15': the name ends with the law's year, then its number.
-        end = _symbol_end(text, match.end())
-        if end > match.end():
-            spans.append((start, end))
-            position = end
-    return spans
-
-
 def kind_of(number: str) -> str | None:
     """'14/2025/TT-BNNMT' -> 'Thông tư'; None when the ký hiệu does not say."""
-    symbol = number.rsplit("/", 1)[-1]
-    first = symbol.split("-", 1)[0]
-    for code, kind in _KIND_BY_SYMBOL:
-        if first == code or (code == "QH" and re.fullmatch(r"QH\d{2}", symbol)):
-            return kind
-    return None
-
-
-def _is_bare(name: str) -> bool:
-    words = fold(name).lower().replace(":", " ").split()
-    rest = " ".join(words)
-    for kind in sorted(_BARE_WORDS, key=len, reverse=True):
-        rest = rest.replace(kind, " ")
-    return not rest.strip(" .,;-")
-
-
-def _legal_rows(text: str) -> list[list]:
-    """[name, number] rows: a number glued to what follows, followed by another number, or at the end closes a row."""
-    rows: list[list] = []
-    position = 0
-    spans = document_numbers(text)
-    for i, (start, end) in enumerate(spans):
-        following = text[end:end + 1]
-        next_number = i + 1 < len(spans) and not text[end:spans[i + 1][0]].strip()
-        if following and not following.isalnum() and not next_number:
-            continue  # '… Thông tư 16/2024/TT-BCA quy định …': a number inside the name
-        name, number = text[position:start].strip(" ;,.-"), text[start:end]
-        position = end
-        if not name and rows and rows[-1][1] == number:
-            last = rows[-1]
-            if last[1] and last[1] not in last[0]:
-                last[0] = f"{last[0]} {last[1]}".strip()
-            last[1] = number  # 'Luật 61/2014/QH13' then its cell '61/2014/QH13'
-            continue
-        rows.append([name, number])
-    rest = text[position:].strip(" ;,.-")
-    if rest:
-        rows.append([rest, None])
-    return rows
-
-
-_NEW_DOCUMENT_RE = re.compile(rf"(?<=[{_VI_LOWER}0-9.)])(?=(?:{'|'.join(_DOC_KINDS[:-5])})\b)")
-
-
-def _split_glued_names(rows: list[list]) -> list[list]:
-    """'… của Bộ Tư phápThông tư số …': a document kind glued to the end of a name opens a new name."""
-    result = []
-    for name, number in rows:
-        parts = [part for part in _NEW_DOCUMENT_RE.split(name) if part.strip()]
-        for part in parts[:-1]:
-            inside = document_numbers(part)
-            result.append([part, part[inside[-1][0]:inside[-1][1]] if inside else None])
-        result.append([parts[-1] if parts else name, number])
-    return result
+    return kind_name(number.rsplit("/", 1)[-1])
 
 
 def legal_basis_and_warnings(value) -> tuple[list[dict], list[tuple[str, str]]]:
+    """Glued 'căn cứ pháp lý' text -> ([{name, number}], warnings); see legal_basis for the grammar."""
     text = clean(value)
     if not text:
         return [], []
-    text = _LEGAL_HEADER_RE.sub("", text)
-    result: list[dict] = []
-    warnings: list[tuple[str, str]] = []
-    for piece in text.split("\n"):
-        piece = " ".join(piece.split())
-        for name, number in _split_glued_names(_legal_rows(piece)):
-            if number is None and not document_numbers(name) and not _is_bare(name):
-                warnings.append(("ambiguous", f"căn cứ pháp lý '{name[:80]}' không ghi số văn bản; giữ nguyên tên như nguồn"))
-            if number is None:
-                inside = document_numbers(name)
-                number = name[inside[-1][0]:inside[-1][1]] if inside else None
-            if not name or _is_bare(name) or (number and name == number):
-                if not number:
-                    warnings.append(("ambiguous", f"căn cứ pháp lý '{name}' không có tên, số văn bản; bỏ qua"))
-                    continue
-                if number not in name:
-                    name = f"{name} {number}".strip()
-                if _is_bare(name.replace(number, "")) and (kind := kind_of(number)) and fold(kind).lower() not in fold(name).lower():
-                    name = f"{kind} {name}" if name == number else name
-                if name == number:
-                    warnings.append(("ambiguous", f"căn cứ pháp lý chỉ ghi số '{number}', không rõ tên văn bản"))
-            if _GLUED_CELLS_RE.search(name):
-                warnings.append(("ambiguous", f"căn cứ pháp lý '{name[:80]}…' có vẻ gồm nhiều văn bản viết liền, "
-                                              "không tách được chắc chắn; giữ nguyên văn bản nguồn"))
-            item = {"name": name}
-            if number:
-                item["number"] = number
-            if item not in result:
-                result.append(item)
-    return result, warnings
+    return legal_bases(text)
 
 
 def legal_basis(value) -> list[dict]:

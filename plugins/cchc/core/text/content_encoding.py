@@ -6,7 +6,8 @@ from pathlib import Path
 
 from cchc.core.content_tree import ContentTree
 from cchc.core.errors import ContentError
-from cchc.core.text.legacy_encoding import Finding, repair
+from cchc.core.text.legacy_encoding import PDF, Finding, repair
+from cchc.core.procedures.procedures import FOLDER
 from cchc.core.procedures.procedure_writer import commit, write_temporary
 from cchc.core.record_memo import RecordMemo
 from cchc.core.settings import Settings
@@ -45,8 +46,24 @@ def _scan(path: Path, settings: Settings) -> FileFindings | None:
 
 def encoding_errors(settings: Settings, memo: RecordMemo | None = None,
                     tree: ContentTree | None = None) -> list[ContentError]:
-    return [ContentError(item.shown, finding.line, None, finding.message(), finding.fix())
-            for item in scan_content(settings, memo, tree) for finding in item.findings]
+    return encoding_problems(settings, memo, tree)[0]
+
+
+def encoding_problems(settings: Settings, memo: RecordMemo | None = None,
+                      tree: ContentTree | None = None) -> tuple[list[ContentError], list[str]]:
+    """(errors, notices). Letters lost from a PDF in a procedure (thủ tục, mostly imported from the national
+    database) are a notice naming the procedure, not an error: a routine import must not stop the site."""
+    errors, notices = [], []
+    procedures = settings.content_root / FOLDER
+    for item in scan_content(settings, memo, tree):
+        procedure = item.path.parent == procedures
+        for finding in item.findings:
+            if procedure and finding.kind == PDF:
+                notices.append(f"Cảnh báo: {item.shown}, dòng {finding.line} (thủ tục {item.path.stem}): "
+                               f"{finding.message()} Trang vẫn được dựng. {finding.fix()}")
+            else:
+                errors.append(ContentError(item.shown, finding.line, None, finding.message(), finding.fix()))
+    return errors, notices
 
 
 def rewrite(item: FileFindings) -> None:

@@ -220,12 +220,13 @@ def _merged_ranges(sheet, name: str) -> list[tuple[int, int, int, int]]:
 def _sheet_rows(sheet, name: str) -> list[list]:
     """Cell values with merged cells filled in: a lĩnh vực written once for a block of rows holds for each row.
     The sheet's real rows are read (not its declared size: a cell at XFD1048576 costs nothing more)."""
+    merged = _merged_ranges(sheet, name)  # first: a cell past the limits is refused before any row is read
     sheet.reset_dimensions()
     rows = _bounded(sheet.iter_rows(max_row=limits.MAX_ROWS + 1, max_col=limits.MAX_COLUMNS + 1, values_only=True),
                     name)
     while rows and all(c is None for c in rows[-1]):
         rows.pop()
-    for min_col, min_row, max_col, max_row in _merged_ranges(sheet, name):
+    for min_col, min_row, max_col, max_row in merged:
         if min_row > len(rows) or min_col > limits.MAX_COLUMNS:
             continue
         value = rows[min_row - 1][min_col - 1] if min_col - 1 < len(rows[min_row - 1]) else None

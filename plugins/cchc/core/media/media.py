@@ -150,11 +150,12 @@ def _is_image(path: str, source: Path) -> bool:
         return False
 
 
-def _split(content: Content, media: Media, done: dict[str, PublishedImage]) -> list[tuple[str, Path]]:
+def _split(content: Content, media: Media, done: dict[str, PublishedImage],
+           known: BuildCache | None) -> list[tuple[str, Path]]:
     """The used files: images to process (not in `done`) returned; the others, in media.attachments."""
     root = content.settings.content_root
     images = []
-    for path in referenced_files(content):
+    for path in referenced_files(content, known):
         source = root / path
         if posixpath.splitext(path)[1].lower() == ".md":  # a record: published as its page, never as a file
             media.errors.append(ContentError(
@@ -178,7 +179,7 @@ def _images(content: Content, cache: ImageCache, settings: ImageSettings, media:
             known: BuildCache | None, done: dict[str, PublishedImage] | None = None) -> None:
     """The used images not in `done` (published already, unchanged) are processed into media."""
     uses = _uses(content, media, known)
-    sources = _split(content, media, done or {})
+    sources = _split(content, media, done or {}, known)
 
     def publish(item):
         try:

@@ -15,7 +15,10 @@ from urllib.parse import unquote, urlsplit
 import lxml.html
 import markdown
 
+from cchc.core.build_cache import BuildCache, digest
 from cchc.core.content_tree import leftover, plain_file
+
+KIND = "body-targets"
 
 # Cheap test before a body is converted: does it hold anything that may be a link or a source?
 _MAYBE_LINK = re.compile(r"\]\s*[(\[]|^\s{0,3}\[[^\]]+\]:|\b(?:href|src|data|poster)\s*=", re.IGNORECASE | re.MULTILINE)
@@ -24,21 +27,31 @@ _MEMO_LIMIT = 50_000
 _memo: dict[str, tuple[str, ...]] = {}
 
 
-def body_targets(body: str) -> tuple[str, ...]:
-    """Every link target and source of a Markdown body, as written (inline, reference-style, raw HTML)."""
+def body_targets(body: str, known: BuildCache | None = None) -> tuple[str, ...]:
+    """Every link target and source of a Markdown body, as written (inline, reference-style, raw HTML).
+    Kept in memory (mkdocs serve) and in the build cache, keyed by the body, as body_images does."""
     if not _MAYBE_LINK.search(body):
         return ()
     found = _memo.get(body)
     if found is None:
-        rendered = markdown.markdown(body)
-        tree = lxml.html.fragment_fromstring(rendered, create_parent="div") if rendered.strip() else None
-        found = () if tree is None else tuple(
-            value for element in tree.iter() if isinstance(element.tag, str)
-            for value in (element.get(name) for name in _ATTRIBUTES) if value)
+        stored = known.get(KIND, digest(body)) if known is not None else None
+        found = tuple(stored) if isinstance(stored, list) and all(isinstance(s, str) for s in stored) else None
+        if found is None:
+            found = _find(body)
+            if known is not None:
+                known.put(KIND, digest(body), list(found))
         if len(_memo) >= _MEMO_LIMIT:
             _memo.clear()
         _memo[body] = found
     return found
+
+
+def _find(body: str) -> tuple[str, ...]:
+    rendered = markdown.markdown(body)
+    tree = lxml.html.fragment_fromstring(rendered, create_parent="div") if rendered.strip() else None
+    return () if tree is None else tuple(
+        value for element in tree.iter() if isinstance(element.tag, str)
+        for value in (element.get(name) for name in _ATTRIBUTES) if value)
 
 
 def local_target(root: Path, record_path: str, target: str) -> str | None:
@@ -55,13 +68,13 @@ def local_target(root: Path, record_path: str, target: str) -> str | None:
         return None
 
 
-def referenced_files(content) -> list[str]:
+def referenced_files(content, known: BuildCache | None = None) -> list[str]:
     """Content paths of the files the build's records use (images included), sorted, each once."""
     root = content.settings.content_root
     used: set[str] = set()
 
     def body(record) -> None:
-        for target in body_targets(record.body):
+        for target in body_targets(record.body, known):
             path = local_target(root, record.content_path, target)
             if path:
                 used.add(path)

@@ -91,7 +91,7 @@ Dòng một của đoạn vẫn là một đoạn.
 | Hồ sơ \\| trực tuyến | 95% |
 | Đúng hạn | 99% |
 
-![Quang cảnh hội nghị](hoi-nghi-tong-ket-cong-tac-cai-cach-hanh-chinh-1.png)
+![Quang cảnh hội nghị](2026-09-15-hoi-nghi-tong-ket-cong-tac-cai-cach-hanh-chinh-1.png)
 """
 ARTICLE = "content/tin-bai/2026/2026-09-15-hoi-nghi-tong-ket-cong-tac-cai-cach-hanh-chinh.md"
 
@@ -108,7 +108,7 @@ def test_docx_imports_to_the_expected_markdown_and_image(site):
     assert "draft: true" in front
     assert body == EXPECTED_BODY
     assert "Kiểm tra lại số liệu" not in text and "80%" not in text  # the comment and the deletion are gone
-    image = site.root / "content/tin-bai/2026/hoi-nghi-tong-ket-cong-tac-cai-cach-hanh-chinh-1.png"
+    image = site.root / "content/tin-bai/2026/2026-09-15-hoi-nghi-tong-ket-cong-tac-cai-cach-hanh-chinh-1.png"
     with Image.open(image) as picture:
         assert picture.size == (40, 30) and picture.getpixel((5, 5)) == RED
     check = site.cchc("check")
@@ -123,10 +123,10 @@ def test_without_category_and_alt_the_check_names_what_to_fill(site):
     assert "Ảnh thứ 1 chưa có mô tả (alt)" in result.stdout
     assert "Chưa có chuyên mục" in result.stdout
     body = (site.root / ARTICLE).read_text(encoding="utf-8")
-    assert "![CẦN VIẾT MÔ TẢ ẢNH](hoi-nghi-tong-ket-cong-tac-cai-cach-hanh-chinh-1.png)" in body
+    assert "![CẦN VIẾT MÔ TẢ ẢNH](2026-09-15-hoi-nghi-tong-ket-cong-tac-cai-cach-hanh-chinh-1.png)" in body
     check = site.cchc("check").stdout
     assert f"{ARTICLE}:5: [categories] Thiếu khóa bắt buộc 'categories'" in check or "[categories]" in check
-    line = body.split("\n").index("![CẦN VIẾT MÔ TẢ ẢNH](hoi-nghi-tong-ket-cong-tac-cai-cach-hanh-chinh-1.png)") + 1
+    line = body.split("\n").index("![CẦN VIẾT MÔ TẢ ẢNH](2026-09-15-hoi-nghi-tong-ket-cong-tac-cai-cach-hanh-chinh-1.png)") + 1
     assert f"{ARTICLE}:{line}: (bài nháp, chưa xuất bản: không chặn việc xuất bản) Ảnh chưa có mô tả cho người khiếm thị" in check
     # Given the category and the description, the file passes.
     text = (site.root / ARTICLE).read_text(encoding="utf-8")

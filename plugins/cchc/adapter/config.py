@@ -6,8 +6,12 @@ with the same Vietnamese message.
 """
 from __future__ import annotations
 
+import html
+import re
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
+from markupsafe import Markup, escape
 from mkdocs.config import base, config_options as c
 from mkdocs.config.base import ValidationError
 
@@ -61,6 +65,20 @@ DEFAULT_IFRAME_HOSTS = ["www.youtube.com", "www.youtube-nocookie.com", "dichvuco
                         "baochinhphu.vn", "vanban.chinhphu.vn"]
 
 
+_CONTROL = re.compile(r"[\x00-\x20\x7f-\x9f\u2028\u2029]")  # a space or line break never belongs in an address
+_EMAIL = re.compile(r"[^@\s\"'<>()\[\],;:\\]+@[^@\s\"'<>()\[\],;:\\?&=/]+\.[^@\s\"'<>()\[\],;:\\?&=/]+")
+_PHONE = re.compile(r"\+?[0-9][0-9 .()\-]{2,30}")
+
+
+def web_url_problem(value: str) -> str | None:
+    """Why value is not an http(s) address a link may point to (javascript:, data:, //host, 'www.x' …)."""
+    parts = urlsplit(value)
+    if _CONTROL.search(value) or parts.scheme.lower() not in ("https", "http") or not parts.hostname:
+        return (f"'{value}' không phải địa chỉ web bắt đầu bằng https:// (hoặc http://). "
+                "Cách sửa: ghi đầy đủ, ví dụ 'https://ten-mien-cua-co-quan.gov.vn/'.")
+    return None
+
+
 class AgencyConfig(base.Config):
     """Who publishes the section (Thông tư 32/2017/TT-BTTTT asks for it on every page)."""
     name = c.Type(str, default="")  # Sở Khoa học và Công nghệ tỉnh …
@@ -79,6 +97,30 @@ class AgencyConfig(base.Config):
     lookup_url = c.Optional(c.Type(str))  # tra cứu hồ sơ
     survey_url = c.Optional(c.Type(str))  # đánh giá mức độ hài lòng
 
+    def validate(self):
+        """Every address becomes a link on every page: each '*_url' (those added later too) must be
+        http(s), 'email' a plain address (mailto:), 'phone' and 'hotline' a number (tel:), 'logo' a
+        file of site_src/ or an http(s) address. Checked when mkdocs.yml loads."""
+        failed, warnings = super().validate()
+        for key in self:
+            value = self[key]
+            if not isinstance(value, str) or not value.strip():
+                continue
+            problem = None
+            if key.endswith("_url"):
+                problem = web_url_problem(value)
+            elif key == "email" and not _EMAIL.fullmatch(value.strip()):
+                problem = (f"'{value}' không phải địa chỉ thư điện tử. "
+                           "Cách sửa: ghi một địa chỉ, ví dụ 'vanthu@so.gov.vn'.")
+            elif key in ("phone", "hotline") and not _PHONE.fullmatch(value.strip()):
+                problem = (f"'{value}' không phải số điện thoại. "
+                           "Cách sửa: chỉ ghi chữ số, dấu cách, dấu chấm, ví dụ '0200 3800 000'.")
+            elif key == "logo" and (urlsplit(value).scheme or value.startswith("//")) and web_url_problem(value):
+                problem = web_url_problem(value)
+            if problem:
+                failed.append((key, ValidationError(problem)))
+        return failed, warnings
+
 
 class CchcConfig(base.Config):
     content_dir = c.Type(str, default="content")
@@ -93,6 +135,36 @@ class CchcConfig(base.Config):
     iframe_hosts = c.ListOfItems(c.Type(str), default=DEFAULT_IFRAME_HOSTS)
     agency = c.SubConfig(AgencyConfig)
     image_cache = c.Type(str, default=".cache/cchc/images")  # processed photos and cards, kept across builds
+    # Limits of one article (docs/dinh-dang-noi-dung.md, "Giới hạn").
+    max_tags = PositiveInt(default=30, example="max_tags: 30")
+    max_title_length = PositiveInt(default=300, example="max_title_length: 300")
+    max_article_length = PositiveInt(default=500_000, example="max_article_length: 500000")
+
+
+def config_problem(config) -> str | None:
+    """Addresses of mkdocs.yml itself that the theme turns into links: only http(s)."""
+    extra = config.extra or {}
+    values = [("repo_url", config.repo_url), ("extra.homepage", extra.get("homepage"))]
+    socials = extra.get("social") if isinstance(extra.get("social"), list) else []
+    values += [("extra.social", item.get("link")) for item in socials if isinstance(item, dict)]
+    for key, value in values:
+        if isinstance(value, str) and value.strip() and web_url_problem(value):
+            return f"mkdocs.yml, '{key}': {web_url_problem(value)}"
+    return None
+
+
+# Shown by Material's templates as they are ({{ config.site_description }} in a <meta> attribute, the
+# site name in the logo's aria-label): given to them escaped once, as markup, so a '"' or a '<' is
+# text. The plugin's own settings keep the plain text (feeds, cards and reports escape it their way).
+ESCAPED_KEYS = ("site_name", "site_description", "site_author", "copyright", "repo_name")
+
+
+def escape_site_values(config) -> None:
+    for key in ESCAPED_KEYS:
+        value = config.get(key)
+        if isinstance(value, str) and not isinstance(value, Markup):
+            # 'Copyright &copy; 2026', as Material's documentation writes it, still shows '©'.
+            config[key] = escape(html.unescape(value) if key == "copyright" else value)
 
 
 def site_problem(site_url: str | None) -> str | None:

@@ -15,9 +15,8 @@ from mkdocs.structure.pages import Page
 
 from cchc.core.build_cache import BuildCache
 from cchc.core.content import Content, load_content
-from cchc.core.content_tree import plain_file, published_files
+from cchc.core.content_tree import leftover, plain_file
 from cchc.core.errors import ContentError, ordered, summary
-from cchc.core.indices.indices import FILE as INDICES_FILE
 from cchc.core.news.feeds import feed_paths
 from cchc.core.news.news_views import ArticleView
 from cchc.core.pages import PageSpec
@@ -27,7 +26,6 @@ from cchc.core.settings import Agency, Settings
 from cchc.core.site_search import SearchIndexError, index_site
 from cchc.core.news.embed import embed_outputs
 from cchc.core.media.image_cache import ImageCache
-from cchc.core.media.images import is_raster
 from cchc.core.media.media import Media, publish_media
 from cchc.core.media.picture import picture_html, responsive_body
 from ..core import urls
@@ -37,7 +35,7 @@ from cchc.core.text.vietnamese import slugify
 from . import log_messages, site_output
 from .chrome_cache import ChromeCache
 from .compat import use_page_class
-from .config import CchcConfig, site_problem
+from .config import CchcConfig, config_problem, escape_site_values, site_problem
 from .content_watch import watch_content
 from .feeds import FeedWriter
 from .html_fixes import valid_html
@@ -69,6 +67,9 @@ def settings_from(config: MkDocsConfig, options: CchcConfig, include_unpublished
         image_cache=options.image_cache,
         markdown_extensions=tuple(config.markdown_extensions),
         markdown_configs=dict(config.mdx_configs),
+        theme_dirs=tuple(str(d) for d in config.theme.dirs),
+        max_tags=options.max_tags, max_title_length=options.max_title_length,
+        max_article_length=options.max_article_length,
         cache_dir=Path(config.config_file_path).resolve().parent / options.cache_dir if options.cache else None,
     )
 
@@ -105,7 +106,7 @@ class CchcPlugin(BasePlugin[CchcConfig]):
             self.quick = QuickRebuild(self)
 
     def on_config(self, config: MkDocsConfig):
-        problem = site_problem(config.site_url)  # the plugin's own options were checked by CchcConfig
+        problem = site_problem(config.site_url) or config_problem(config)  # the plugin's own: by CchcConfig
         if problem:
             log.error(problem)
             raise log_messages.Stop("Cấu hình mkdocs.yml cần sửa (xem dòng ở trên); chưa dựng gì.")
@@ -114,6 +115,7 @@ class CchcPlugin(BasePlugin[CchcConfig]):
                         "(Pagefind, trang tim-kiem/), plugin kia chỉ làm trang nặng thêm. Cách sửa: xóa dòng "
                         "'- search' (và các dòng cấu hình dưới nó) trong mục 'plugins:' của mkdocs.yml.")
         settings = settings_from(config, self.config, include_unpublished=self.command == "serve")
+        escape_site_values(config)  # after the settings took the plain text
         self.content = load_content(settings, self.quick.memo if self.quick else None)
         self.feeds = FeedWriter()  # bodies of this build only
         self.cache = BuildCache(settings.cache_dir) if settings.cache_dir else None
@@ -136,6 +138,7 @@ class CchcPlugin(BasePlugin[CchcConfig]):
     # -- files -------------------------------------------------------------------------------
     @event_priority(50)  # before search and other plugins read the file list
     def on_files(self, files: Files, config: MkDocsConfig):
+        self._drop_leftovers(files, config)
         self._refuse_linked_pages(files, config)
         drop_unused_theme_assets(files)
         home = files.get_file_from_path("index.md")
@@ -159,6 +162,14 @@ class CchcPlugin(BasePlugin[CchcConfig]):
         self._add_content_assets(files, config)
         return files
 
+    @staticmethod
+    def _drop_leftovers(files: Files, config: MkDocsConfig) -> None:
+        """Backups, lock and OS files in docs_dir are not published either (the rule of content/)."""
+        docs = Path(config.docs_dir)
+        for file in [f for f in files if f.abs_src_path and Path(f.abs_src_path).is_relative_to(docs)
+                     and any(leftover(part) for part in f.src_uri.split("/"))]:
+            files.remove(file)
+
     def _refuse_linked_pages(self, files: Files, config: MkDocsConfig) -> None:
         """MkDocs follows links in docs_dir; we publish only regular files from there too."""
         docs = Path(config.docs_dir)
@@ -171,16 +182,15 @@ class CchcPlugin(BasePlugin[CchcConfig]):
                                     "Thay liên kết bằng bản sao thật của tệp.") for f in linked])
 
     def _add_content_assets(self, files: Files, config: MkDocsConfig) -> None:
-        """Attachments under content/ keep their relative place in the site. Photos never go out as
-        they are (EXIF, GPS, 4000 px): their clean copies and variants come from the image cache."""
+        """Attachments under content/ keep their relative place in the site: only those a published
+        record uses (media.attachments). Photos never go out as they are (EXIF, GPS, 4000 px): their
+        clean copies and variants come from the image cache."""
         settings = self.content.settings
         root = settings.content_root
         taken = {f.dest_uri for f in files} | set(feed_paths(self.content.articles)) | \
             set(config.theme.static_templates)
         clashes = []
-        for path in published_files(root):
-            if path.suffix.lower() == ".md" or is_raster(path.name) or path == root / INDICES_FILE:  # read, not published
-                continue
+        for path in (root / relative for relative in self.media.attachments):
             asset = File.generated(config, path.relative_to(root).as_posix(), abs_src_path=str(path))
             if asset.dest_uri in taken:  # would silently replace a generated page, export or feed
                 clashes.append(ContentError(

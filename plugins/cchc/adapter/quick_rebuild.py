@@ -164,8 +164,8 @@ class QuickRebuild:
         if content.errors:
             return None  # the full build reports every one of them
         media = plugin.collect_media(content, previous=plugin.media)  # only Markdown changed: same image files
-        if media.errors:
-            return None
+        if media.errors or media.attachments != plugin.media.attachments:
+            return None  # a file is now used or no longer used: the full build publishes the right ones
         specs = steps.done("ảnh, trang", {spec.src_uri: spec for spec in content.pages(plugin.home_markdown)})
         if _order(specs) != last.order or _menu(specs) != last.menu:
             return None  # pages added, removed, moved to another URL or renamed in the menu

@@ -2,16 +2,35 @@
 
 A symbolic link (to /etc/passwd, to an article outside the tree) or a device/FIFO is never followed:
 it is refused with a content error, and nothing downstream reads or copies it.
+
+Editors' leftovers (backups, lock files, the files an OS writes into folders, hidden files and
+folders) are not content: `leftover` is the one rule, and they are skipped by every reader and
+never published, here and in site_src/.
 """
 from __future__ import annotations
 
 import os
 import stat
+import unicodedata
 from pathlib import Path
 
 from cchc.core.errors import ContentError
 
 _LINK_FIX = "Xóa liên kết và đặt bản sao thật của tệp vào thư mục content/ (liên kết không được xuất bản vì an toàn)."
+
+
+# Backups of editors and office programs (bai.md~, bai.md.bak, .orig, .tmp, .swp of vim, .part of a
+# download in progress) and the lock files of Word (~$bai.docx) and LibreOffice (.~lock.bai.docx#).
+_LEFTOVER_SUFFIXES = ("~", ".bak", ".orig", ".tmp", ".temp", ".swp", ".swo", ".part", ".crdownload")
+_LEFTOVER_PREFIXES = (".", "~$", "._")  # hidden files and folders (.DS_Store, .git, ._bai.md of macOS), Word's locks
+_OS_FILES = frozenset({"thumbs.db", "ehthumbs.db", "desktop.ini", "icon\r", "__macosx"})
+
+
+def leftover(name: str) -> bool:
+    """A file or folder name that is an editor's or an OS's leftover, never content."""
+    lowered = name.lower()
+    return (lowered.startswith(_LEFTOVER_PREFIXES) or lowered.endswith(_LEFTOVER_SUFFIXES)
+            or lowered in _OS_FILES)
 
 
 def plain_file(root: Path, path: Path) -> bool:
@@ -54,6 +73,8 @@ class ContentTree:
         except OSError:
             return
         for entry in entries:  # scandir: the type of each entry comes with the listing, no extra call
+            if leftover(entry.name):
+                continue  # not content, not even a link to report
             try:
                 if entry.is_symlink():
                     self.links.append((entry.path, os.readlink(entry.path)))
@@ -77,19 +98,36 @@ class ContentTree:
         errors = [ContentError(_shown(Path(path), base), None, None,
                                f"'{os.path.basename(path)}' là liên kết tượng trưng (symlink) tới '{target}'.",
                                _LINK_FIX) for path, target in self.links]
-        return errors + [ContentError(_shown(Path(path), base), None, None,
-                                      f"'{os.path.basename(path)}' không phải tệp thông thường.",
-                                      "Xóa mục này khỏi thư mục content/.") for path in self.special]
+        errors += [ContentError(_shown(Path(path), base), None, None,
+                                f"'{os.path.basename(path)}' không phải tệp thông thường.",
+                                "Xóa mục này khỏi thư mục content/.") for path in self.special]
+        return errors + self.name_clashes(base)
+
+    def name_clashes(self, base: Path) -> list[ContentError]:
+        """Two files whose names differ only in case or in Unicode form (NFC 'ệ' against NFD 'ê'+'̣',
+        as macOS writes them): one page or address on the site, and one file on Windows or macOS."""
+        seen: dict[str, str] = {}
+        errors = []
+        for path in self.files:
+            key = unicodedata.normalize("NFC", path).casefold()
+            first = seen.setdefault(key, path)
+            if first != path:
+                errors.append(ContentError(
+                    _shown(Path(path), base), None, None,
+                    f"Tên tệp trùng với '{_shown(Path(first), base)}' (chỉ khác chữ hoa/thường hoặc cách mã hóa "
+                    "dấu tiếng Việt): trên trang web và trên Windows/macOS chúng là một tệp.",
+                    "Xóa một trong hai tệp, hoặc đổi tên cho khác hẳn."))
+        return errors
 
 
 def published_files(root: Path) -> list[Path]:
     """Every regular, non-hidden file under root, sorted; links and their targets excluded."""
     found = []
     for folder, dirs, files in os.walk(root, followlinks=False):
-        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not os.path.islink(os.path.join(folder, d)))
+        dirs[:] = sorted(d for d in dirs if not leftover(d) and not os.path.islink(os.path.join(folder, d)))
         for name in files:
             path = Path(folder) / name
-            if not name.startswith(".") and stat.S_ISREG(os.lstat(path).st_mode):
+            if not leftover(name) and stat.S_ISREG(os.lstat(path).st_mode):
                 found.append(path)
     return sorted(found)
 

@@ -6,7 +6,7 @@ import os
 from datetime import date, datetime, tzinfo
 from pathlib import Path, PurePosixPath
 
-from cchc.core.content_tree import plain_file
+from cchc.core.content_tree import leftover, plain_file
 from cchc.core.text.dates import ACCEPTED, DateFormatError, parse_datetime
 from cchc.core.errors import ContentError
 from cchc.core.local_paths import FIX as LOCAL_FIX, is_computer_path, message as local_paths_message
@@ -132,6 +132,10 @@ class FieldReader:
         if link:
             self.error(key, f"Tệp '{relative}' là liên kết tượng trưng (symlink), không được xuất bản.",
                        "Thay liên kết bằng bản sao thật của tệp, đặt trong thư mục content/.")
+            return None
+        if found and any(leftover(part) for part in target.relative_to(self.content_root).parts):
+            self.error(key, f"Tệp '{relative}' là tệp ẩn hoặc tệp tạm/sao lưu (tên bắt đầu bằng '.', '~$' hay "
+                       "kết thúc bằng '~', '.bak'…): không được đăng.", "Đổi tên tệp thành tên thường rồi sửa đường dẫn.")
             return None
         if not found:
             self.error(key, f"Không tìm thấy tệp '{relative}' (tính từ thư mục của tệp này).",

@@ -52,6 +52,12 @@ class Settings:
     markdown_extensions: tuple[str, ...] = ("tables",)  # the site's, for text rendered outside pages (excerpts)
     markdown_configs: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
     cache_dir: Path | None = None  # the build cache (core.build_cache); None: no cache
+    theme_dirs: tuple[str, ...] = ()  # where the theme's templates are: a 'template' key must name one of them
+    # Limits of one article (docs/dinh-dang-noi-dung.md): past them a build would slow down or publish
+    # pages nobody reads (10,000 tags = 10,000 pages); an agency that needs more raises them in mkdocs.yml.
+    max_tags: int = 30
+    max_title_length: int = 300  # characters
+    max_article_length: int = 500_000  # characters of the body: a long decree, written out, is ~200,000
 
     @cached_property
     def tz(self) -> ZoneInfo:

@@ -20,6 +20,17 @@ from dataclasses import dataclass, field
 from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
 
 RASTER_SUFFIXES = frozenset({".jpg", ".jpeg", ".png", ".webp"})
+# Every name a photo or picture may have: each one is decoded and re-encoded (no EXIF, GPS, XMP or
+# comment survives), or refused when its format is not one the section publishes. A JPEG saved as
+# .jfif or .jpe is a JPEG; a .tif, .gif or .bmp is refused with a message, never copied as it is.
+IMAGE_SUFFIXES = RASTER_SUFFIXES | frozenset({
+    ".jfif", ".jpe", ".pjpeg", ".pjp", ".apng", ".gif", ".tif", ".tiff", ".bmp", ".dib", ".ico", ".cur",
+    ".heic", ".heif", ".avif", ".jxl", ".jp2", ".j2k", ".jpx", ".psd", ".tga", ".pcx", ".ppm", ".pgm", ".pbm",
+    ".pnm", ".xbm", ".xpm", ".dds", ".icns", ".eps", ".svg", ".svgz", ".emf", ".wmf", ".raw", ".dng", ".cr2",
+    ".nef", ".arw", ".orf", ".rw2"})
+# What image files begin with: a photo under another name (anh.dat, anh.pdf) is still a photo.
+_MAGIC = (b"\xff\xd8\xff", b"\x89PNG\r\n\x1a\n", b"GIF87a", b"GIF89a", b"II*\x00", b"MM\x00*",
+          b"\x00\x00\x01\x00", b"8BPS", b"\xff\x0a", b"\x00\x00\x00\x0cjXL ")
 _FORMATS = {"JPEG": ".jpg", "PNG": ".png", "WEBP": ".webp"}
 _TYPES = {".jpg": "image/jpeg", ".png": "image/png", ".webp": "image/webp"}
 
@@ -87,7 +98,14 @@ _WARNINGS_LOCK = threading.Lock()
 
 
 def is_raster(path: str) -> bool:
-    return posixpath.splitext(path)[1].lower() in RASTER_SUFFIXES
+    """Named like an image: published only through `process` (re-encoded), or refused by it."""
+    return posixpath.splitext(path)[1].lower() in IMAGE_SUFFIXES
+
+
+def looks_like_image(head: bytes) -> bool:
+    """The first bytes of a file are those of an image (whatever its name says)."""
+    return head.startswith(_MAGIC) or (head[:2] == b"BM" and head[6:10] == bytes(4)) or (head[:4] == b"RIFF" and head[8:12] == b"WEBP") or \
+        (head[4:8] == b"ftyp" and head[8:12] in (b"heic", b"heix", b"mif1", b"avif", b"heim", b"heis"))
 
 
 def open_checked(data: bytes) -> Image.Image:
@@ -103,14 +121,16 @@ def open_checked(data: bytes) -> Image.Image:
         raise ImageProblem(
             f"Ảnh quá lớn (vượt giới hạn {Image.MAX_IMAGE_PIXELS:,} điểm ảnh của Pillow, có thể là "
             "'bom giải nén').", "Thu nhỏ ảnh xuống dưới 4000 điểm ảnh mỗi chiều rồi lưu lại.") from None
-    except UnidentifiedImageError:
-        raise ImageProblem("Tệp không phải ảnh (không đọc được như JPEG, PNG hay WebP).",
-                           "Mở ảnh bằng trình xem ảnh và lưu lại dạng JPEG hoặc PNG.") from None
+    except (UnidentifiedImageError, Image.UnidentifiedImageError):
+        raise ImageProblem("Tệp không phải ảnh (không đọc được như JPEG, PNG hay WebP) nên không được đăng.",
+                           "Mở ảnh bằng trình xem ảnh và lưu lại dạng JPEG (.jpg) hoặc PNG (.png).") from None
     except (OSError, SyntaxError, ValueError) as error:  # truncated data, broken chunks
         raise ImageProblem(f"Tệp ảnh bị hỏng hoặc chưa tải lên hết ({error}).",
                            "Chép lại ảnh gốc từ máy ảnh/điện thoại rồi lưu đè tệp này.") from None
     if picture.format not in _FORMATS:
-        raise ImageProblem(f"Định dạng ảnh {picture.format} không được hỗ trợ.", "Dùng ảnh JPEG, PNG hoặc WebP.")
+        raise ImageProblem(f"Ảnh dạng {picture.format} không được đăng (chuyên mục chỉ đăng ảnh JPEG, PNG hoặc WebP).",
+                           "Mở ảnh bằng Paint hoặc Photos, 'Lưu thành' PNG (.png) hoặc JPEG (.jpg), "
+                           "rồi sửa tên tệp trong bài.")
     return picture
 
 

@@ -13,12 +13,12 @@ from urllib.parse import unquote, urlsplit
 from cchc.core.build_cache import BuildCache
 from cchc.core.media.body_images import body_images
 from cchc.core.content import Content
-from cchc.core.content_tree import published_files
+from cchc.core.media.references import referenced_files
 from cchc.core.errors import ContentError
 from cchc.core.media.fonts import MISSING as FONT_MISSING, vietnamese_font
 from cchc.core.media.image_cache import Entry, ImageCache
-from cchc.core.media.images import (SHARE, ImageProblem, ImageSettings, PublishedImage, Variant, is_raster, process,
-                                    share_crop)
+from cchc.core.media.images import (SHARE, ImageProblem, ImageSettings, PublishedImage, Variant, is_raster,
+                                    looks_like_image, process, share_crop)
 from cchc.core.records import Article
 from cchc.core.urls import share_crop_url
 from cchc.core.media.card_batch import CARD, CardBatch, CardFace, CardJob, workers
@@ -41,6 +41,7 @@ class Media:
     cards: dict[str, str] = field(default_factory=dict)  # article url -> site path of its og:image (crop or card)
     card_files: dict[str, Path] = field(default_factory=dict)  # site path -> cached card
     card_keys: dict[str, tuple[Article, str]] = field(default_factory=dict)  # url -> (article, cache key)
+    attachments: list[str] = field(default_factory=list)  # content paths of the other files to publish, as they are
     errors: list[ContentError] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)
     pending: CardBatch | None = None  # cards being drawn in other processes
@@ -148,12 +149,51 @@ def _uses(content: Content, media: Media, known: BuildCache | None) -> dict[str,
     return uses
 
 
-def _images(content: Content, cache: ImageCache, settings: ImageSettings, media: Media,
-            known: BuildCache | None) -> None:
+# Files a web page could run code from if served from the site's own address: never published from content/.
+ACTIVE_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".shtml", ".js", ".mjs", ".svg", ".svgz", ".xml", ".xsl",
+                             ".swf", ".php", ".asp", ".aspx", ".jsp", ".cgi", ".htaccess"})
+
+
+def _is_image(path: str, source: Path) -> bool:
+    if is_raster(path):
+        return True
+    try:
+        with open(source, "rb") as stream:
+            return looks_like_image(stream.read(16))
+    except OSError:
+        return False
+
+
+def _split(content: Content, media: Media, done: dict[str, PublishedImage],
+           known: BuildCache | None) -> list[tuple[str, Path]]:
+    """The used files: images to process (not in `done`) returned; the others, in media.attachments."""
     root = content.settings.content_root
+    images = []
+    for path in referenced_files(content, known):
+        source = root / path
+        if posixpath.splitext(path)[1].lower() == ".md":  # a record: published as its page, never as a file
+            media.errors.append(ContentError(
+                f"{content.settings.content_dir}/{path}", None, None,
+                "Tệp .md là một bài/thủ tục/kế hoạch, không đăng được như tệp đính kèm.",
+                "Liên kết tới trang của bài đó thay vì đính kèm tệp .md."))
+        elif posixpath.splitext(path)[1].lower() in ACTIVE_SUFFIXES:
+            media.errors.append(ContentError(
+                f"{content.settings.content_dir}/{path}", None, None,
+                "Tệp dạng này (HTML, SVG, JavaScript, XML…) có thể chứa mã chạy trên trang nên không được đăng.",
+                "Đăng văn bản dưới dạng PDF; ảnh dưới dạng JPEG hoặc PNG."))
+        elif _is_image(path, source):
+            if path not in done:
+                images.append((path, source))
+        else:
+            media.attachments.append(path)
+    return images
+
+
+def _images(content: Content, cache: ImageCache, settings: ImageSettings, media: Media,
+            known: BuildCache | None, done: dict[str, PublishedImage] | None = None) -> None:
+    """The used images not in `done` (published already, unchanged) are processed into media."""
     uses = _uses(content, media, known)
-    sources = [(source.relative_to(root).as_posix(), source) for source in published_files(root)]  # no links
-    sources = [(path, source) for path, source in sources if is_raster(path)]
+    sources = _split(content, media, done or {}, known)
 
     def publish(item):
         try:
@@ -256,11 +296,11 @@ def publish_media(content: Content, cache: ImageCache, settings: ImageSettings =
     in other processes; `Media.finish()` waits for them before their files are copied.
     `known`: the build cache, which keeps the images found in each article body."""
     media = Media()
-    if previous is None:
-        _images(content, cache, settings, media, known)
-    else:
+    if previous is not None:
         media.images, media.image_files = dict(previous.images), dict(previous.image_files)
-        _uses(content, media, known)  # no image is processed: their uses are checked
+    # Only images used now are processed (a held-back draft's cover is not); with `previous`, those
+    # published already are kept as they are, and their uses are checked again.
+    _images(content, cache, settings, media, known, previous.images if previous is not None else None)
     stops = content.blocking_errors or [e for e in content.mark_drafts(media.errors) if not e.draft]
     if cards and not stops:  # a build that will stop needs no cards; a draft's problem stops nothing
         _cards(content, cache, media, style, previous, background, settings)

@@ -2,13 +2,15 @@
 from __future__ import annotations
 
 import difflib
+import os
+import re
 from dataclasses import replace
 from pathlib import Path
 
 from cchc.core.errors import ContentError, as_drafts, duplicates
 from cchc.core.build_cache import BuildCache
 from cchc.core.news.excerpt import Excerpts
-from cchc.core.fields import PASSTHROUGH_KEYS, FieldReader
+from cchc.core.fields import _MISSING, PASSTHROUGH_KEYS, FieldReader
 from cchc.core.content_tree import ContentTree
 from cchc.core.frontmatter_file import SourceFile, read_records
 from cchc.core.news.image_alt import placeholder_errors
@@ -17,6 +19,7 @@ from cchc.core.news.new_article import leftover_instructions
 from cchc.core.records import Article, Image
 from cchc.core.record_memo import RecordMemo
 from cchc.core.settings import Settings
+from cchc.core.snippet_lines import inert_snippets
 from cchc.core.text.vietnamese import SLUG_MAX, WINDOWS_RESERVED, slugify
 
 FOLDER = "tin-bai"
@@ -58,6 +61,41 @@ def _leftover_instructions(source: SourceFile, abs_path: Path) -> list[ContentEr
             for _, line in found]
 
 
+_TEMPLATE_NAME = re.compile(r"[a-z0-9_][a-z0-9_.-]*(/[a-z0-9_][a-z0-9_.-]*)*\.html")
+
+
+def _check_template(reader: FieldReader, settings: Settings) -> None:
+    """'template' (passed to MkDocs) must name an HTML template of the theme: never a path out of it."""
+    value = reader.raw("template")
+    if value is _MISSING:
+        return
+    name = value if isinstance(value, str) else ""
+    known = _TEMPLATE_NAME.fullmatch(name) and ".." not in name and not name.startswith("partials/") and (
+        not settings.theme_dirs or any(os.path.isfile(os.path.join(d, name)) for d in settings.theme_dirs))
+    if not known:
+        shown = str(value)[:80]
+        reader.error("template", f"'template: {shown}' không phải tên một khuôn trang (template) của giao diện.",
+                     "Xóa dòng 'template' để dùng khuôn trang bài viết mặc định.")
+
+
+def _count(number: int) -> str:
+    return f"{number:,}".replace(",", ".")  # 10.000: the Vietnamese way
+
+
+def _limits(reader: FieldReader, settings: Settings, title: str | None, tags: list[str], body: str) -> None:
+    if title and len(title) > settings.max_title_length:
+        reader.error("title", f"Tiêu đề dài {_count(len(title))} ký tự, quá giới hạn {_count(settings.max_title_length)} ký tự.",
+                     "Rút gọn tiêu đề; phần chi tiết đưa vào 'summary' hoặc nội dung bài. (Quản trị có thể đổi "
+                     "giới hạn bằng tùy chọn 'max_title_length' trong mkdocs.yml.)")
+    if len(tags) > settings.max_tags:
+        reader.error("tags", f"Bài có {_count(len(tags))} thẻ, quá giới hạn {settings.max_tags} thẻ (mỗi thẻ là một trang).",
+                     "Giữ vài thẻ chính của bài. (Quản trị có thể đổi giới hạn bằng tùy chọn 'max_tags'.)")
+    if len(body) > settings.max_article_length:
+        reader.error(None, f"Nội dung bài dài {_count(len(body))} ký tự, quá giới hạn {_count(settings.max_article_length)} ký tự.",
+                     "Chia thành nhiều bài, hoặc đăng văn bản dài dưới dạng tệp đính kèm PDF. (Quản trị có thể "
+                     "đổi giới hạn bằng tùy chọn 'max_article_length'.)")
+
+
 def _unique_tags(names: list[str]) -> tuple[str, ...]:
     """'Một cửa' and 'một cửa' are one tag: keep the first spelling."""
     by_slug: dict[str, str] = {}
@@ -85,6 +123,7 @@ def read_article(source: SourceFile, abs_path: Path, settings: Settings,
                  excerpts: Excerpts | None = None) -> Article | list[ContentError]:
     reader = FieldReader(source, abs_path, settings.content_root, settings.tz)
     reader.check_keys(KEYS)
+    _check_template(reader, settings)
     title = reader.text("title", required=True, what="tiêu đề", example="Tiêu đề bài viết")
     date = reader.datetime("date", required=True, what="ngày đăng")
     updated = reader.datetime("updated")
@@ -103,6 +142,9 @@ def read_article(source: SourceFile, abs_path: Path, settings: Settings,
         reader.error("title", "Không tạo được đường dẫn (slug) từ tiêu đề này.", "Thêm khóa 'slug: ten-bai-viet'.")
     attachments = reader.attachments()
     tags = reader.text_list("tags")
+    _limits(reader, settings, title, tags, source.body)
+    if reader.errors:
+        tags = tags[:settings.max_tags]  # not one slug more, for an article that is refused anyway
     for name in tags:
         if not slugify(name):
             reader.error("tags", f"Thẻ '{name}' không có chữ cái hay chữ số nào để tạo đường dẫn cho trang thẻ.",
@@ -125,6 +167,7 @@ def read_article(source: SourceFile, abs_path: Path, settings: Settings,
         # A draft's problems are the editor's to finish: reported, never a stop for what is published.
         return as_drafts(reader.errors) if source.meta.get("draft") is True else reader.errors
     order = {name: i for i, name in enumerate(settings.categories)}
+    body = inert_snippets(source.body, settings.markdown_extensions)  # no file of the project included
     return Article(
         source=source.path,
         content_path=abs_path.relative_to(settings.content_root).as_posix(),
@@ -133,8 +176,8 @@ def read_article(source: SourceFile, abs_path: Path, settings: Settings,
         updated=updated,
         categories=tuple(sorted(dict.fromkeys(categories), key=order.__getitem__)),
         slug=slug,
-        body=source.body,
-        excerpt=(excerpts or Excerpts()).excerpt(source.body, article["summary"]),
+        body=body,
+        excerpt=(excerpts or Excerpts()).excerpt(body, article["summary"]),
         passthrough={k: v for k, v in source.meta.items() if k in PASSTHROUGH_KEYS},
         scheduled=date > settings.now,
         **article,

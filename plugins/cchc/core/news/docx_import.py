@@ -17,6 +17,7 @@ from pathlib import Path
 import mammoth
 from PIL import Image as PILImage, UnidentifiedImageError
 
+from cchc.core.input_limits import zip_problem
 from cchc.core.news.html_markdown import blocks
 from cchc.core.news.image_alt import PLACEHOLDER
 from cchc.core.text.legacy_encoding import PDF, repair
@@ -54,7 +55,7 @@ def _image_handler(images: list, notes: list):
                     out = io.BytesIO()
                     picture.save(out, "PNG")
                 data, extension = out.getvalue(), "png"
-            except (UnidentifiedImageError, OSError):
+            except (UnidentifiedImageError, OSError, PILImage.DecompressionBombError, ValueError):
                 notes.append(f"Ảnh thứ {number} dạng '{image.content_type}' không hiển thị được trên web, "
                              "đã bỏ ra: lưu ảnh đó thành PNG hoặc JPEG rồi chèn tay vào bài.")
                 return {"src": ""}
@@ -129,6 +130,9 @@ def convert(path: Path) -> Converted:
         raise DocxError(f"{path}: không tìm thấy hoặc không đọc được tệp.") from None
     if not zipfile.is_zipfile(io.BytesIO(data)):
         raise DocxError(f"{path.name}: không phải tệp Word .docx (tệp .doc cũ: mở bằng Word và 'Lưu thành' .docx).")
+    problem = zip_problem(path)  # before mammoth expands anything
+    if problem:
+        raise DocxError(f"{path.name}: {problem}")
     images: list = []
     notes: list[str] = []
     try:
@@ -189,7 +193,9 @@ def import_docx(path: Path, settings: Settings, when: datetime, category: str | 
     target = folder / f"{when:%Y-%m-%d}-{slug}.md"
     if target.exists():
         raise DocxError(f"{path.name}: tệp {target.relative_to(settings.project_dir).as_posix()} đã có, không ghi đè.")
-    image_paths = [folder / f"{slug}-{n}.{extension}" for n, (extension, _) in enumerate(converted.images, start=1)]
+    # Named after the article's file (date and slug): another document with the same title on another
+    # day has images of its own, not a clash with these.
+    image_paths = [folder / f"{target.stem}-{n}.{extension}" for n, (extension, _) in enumerate(converted.images, start=1)]
     taken = [p for p in image_paths if p.exists()]
     if taken:
         raise DocxError(f"{path.name}: ảnh {taken[0].relative_to(settings.project_dir).as_posix()} đã có, không ghi đè.")

@@ -3,17 +3,26 @@ Markdown that Python-Markdown reads back the same: four-space nested lists, pipe
 from __future__ import annotations
 
 import re
+from urllib.parse import quote
 
 from lxml import html as lxml_html
 
 _INLINE_ESCAPE = re.compile(r"([\\`*_\[\]<>])")
 _BLOCK_START = re.compile(r"^(\s*)(#|>|[-+*](?=\s))")
 _NUMBERED = re.compile(r"^(\s*\d+)([.)])(?=\s)")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f\u2028\u2029]")
 _SPACES = re.compile(r"[ \t\u00a0\u2002-\u200b\u3000]+")
 
 
 def _escape(text: str) -> str:
     return _INLINE_ESCAPE.sub(r"\\\1", text)
+
+
+def link_target(href: str) -> str:
+    """A link target from the document as one Markdown token: line breaks and control characters (a
+    newline would end the link and start a line of its own, e.g. a snippet line) removed, and what
+    Markdown reads in a target (spaces, parentheses, brackets, quotes, '\\', '<>') percent-encoded."""
+    return quote(_CONTROL.sub("", href).strip(), safe="%/:#?&=@!$+,;~*'-._")
 
 
 def _wrap(mark: str, inner: str) -> str:
@@ -36,7 +45,7 @@ def inline(element) -> str:
         elif tag in ("em", "i"):
             out.append(_wrap("*", inline(child)))
         elif tag == "a":
-            text, href = inline(child), child.get("href") or ""
+            text, href = inline(child), link_target(child.get("href") or "")
             out.append(f"[{text}]({href})" if href and not href.startswith("#") and text.strip() else text)
         elif tag == "img":
             if child.get("src"):

@@ -17,6 +17,7 @@ from cchc.core.frontmatter_file import SourceFile, read_records
 from cchc.core.records import Attachment
 from cchc.core.record_memo import RecordMemo
 from cchc.core.settings import Settings
+from cchc.core.snippet_lines import inert_snippets
 from cchc.core.urls import PROCEDURES, procedure_url
 from cchc.core.text.vietnamese import fold, long_date, short_date, slugify
 
@@ -373,7 +374,8 @@ def read_procedure(source: SourceFile, abs_path: Path, settings: Settings) -> Pr
         return reader.errors
     return Procedure(
         source=source.path, content_path=abs_path.relative_to(settings.content_root).as_posix(),
-        code=code, levels=tuple(levels), channels=tuple(channels), body=source.body,
+        code=code, levels=tuple(levels), channels=tuple(channels),
+        body=inert_snippets(source.body, settings.markdown_extensions),
         status=status, abolished=abolished, lines=source.key_lines, **values, **record)
 
 

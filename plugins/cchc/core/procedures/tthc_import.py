@@ -21,6 +21,8 @@ from cchc.core.text.legacy_encoding import repair_values
 from cchc.core.text.symbol_fonts import map_symbols, unreadable
 from cchc.core.procedures.procedure_writer import commit, ordered, remove_stale_temporaries, render, write_temporary
 from cchc.core.procedures.procedures import CODE_RE, EXPECTED, FOLDER, KEYS, METHODS, read_procedure
+from cchc.core.snippet_lines import escaped_directive_lines
+from cchc.core import input_limits as limits
 from cchc.core.settings import Settings
 from . import tthc_parse as parse
 from cchc.core.text.vietnamese import fold, nfc
@@ -157,6 +159,24 @@ def _table_rows(rows: list[list], name: str) -> tuple[list[Row], list[str]]:
     return result, notes
 
 
+def _bounded(rows, name: str) -> list[list]:
+    """At most MAX_ROWS rows of MAX_COLUMNS cells; more is an error, not a silent cut."""
+    kept = []
+    for row in rows:
+        if len(kept) == limits.MAX_ROWS:
+            if any(c is not None and str(c).strip() for c in row):
+                raise ImportFileError(f"{name}: quá {limits.number(limits.MAX_ROWS)} dòng. Cách sửa: chia thành nhiều tệp.")
+            continue
+        row = list(row)
+        if len(row) > limits.MAX_COLUMNS:
+            if any(c is not None and str(c).strip() for c in row[limits.MAX_COLUMNS:]):
+                raise ImportFileError(f"{name}: dòng {len(kept) + 1} có quá {limits.MAX_COLUMNS} cột. "
+                                      "Cách sửa: xóa các cột thừa bên phải bảng.")
+            row = row[:limits.MAX_COLUMNS]
+        kept.append(row)
+    return kept
+
+
 def read_csv(path: Path) -> tuple[list[Row], list[str]]:
     try:
         text = path.read_text(encoding="utf-8-sig")
@@ -164,19 +184,56 @@ def read_csv(path: Path) -> tuple[list[Row], list[str]]:
         raise ImportFileError(f"{path.name}: tệp CSV không phải UTF-8. Cách sửa: lưu lại tệp dạng 'CSV UTF-8'.") from None
     first = text.split("\n", 1)[0]
     delimiter = max(",;\t", key=first.count)
-    rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+    try:
+        rows = _bounded(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter), path.name)
+    except csv.Error as exc:  # a field over csv's limit (128 KB), a NUL byte …
+        raise ImportFileError(f"{path.name}: tệp CSV hỏng hoặc có ô quá dài ({exc}).") from None
     return _table_rows(rows, path.name)
 
 
-def _sheet_rows(sheet) -> list[list]:
-    """Cell values with merged cells filled in: a lĩnh vực written once for a block of rows holds for each row."""
-    rows = [list(row) for row in sheet.iter_rows(values_only=True)]
-    for merged in sheet.merged_cells.ranges:
-        value = sheet.cell(merged.min_row, merged.min_col).value
-        for r in range(merged.min_row, min(merged.max_row, len(rows)) + 1):
-            for c in range(merged.min_col, merged.max_col + 1):
-                if c - 1 < len(rows[r - 1]):
-                    rows[r - 1][c - 1] = value
+def _merged_ranges(sheet, name: str) -> list[tuple[int, int, int, int]]:
+    """(min_col, min_row, max_col, max_row) of each merged range, read from the sheet's XML, streamed,
+    entities not resolved (a read-only sheet does not load them). A cell with a value past the limits
+    is an error here: the rows read are cut at the limits, so this is where it is seen."""
+    from lxml import etree
+    from openpyxl.utils.cell import coordinate_to_tuple, range_boundaries
+    ranges = []
+    with sheet._get_source() as source:  # openpyxl's own way into the sheet's XML
+        for _, element in etree.iterparse(source, events=("end",), resolve_entities=False, no_network=True,
+                                          tag=("{*}mergeCell", "{*}c")):
+            try:
+                if element.tag.endswith("mergeCell"):
+                    ranges.append(range_boundaries(element.get("ref") or ""))
+                elif len(element) and "".join(element.itertext()).strip():
+                    row, column = coordinate_to_tuple(element.get("r") or "A1")
+                    if row > limits.MAX_ROWS or column > limits.MAX_COLUMNS:
+                        raise ImportFileError(
+                            f"{name}: có dữ liệu ở ô {element.get('r')}, ngoài giới hạn {limits.number(limits.MAX_ROWS)} "
+                            f"dòng, {limits.MAX_COLUMNS} cột. Cách sửa: xóa ô đó (Ctrl+End trong Excel cho biết ô "
+                            "cuối), hoặc chia thành nhiều tệp.")
+            except (ValueError, TypeError):
+                pass
+            element.clear()
+    return ranges[:limits.MAX_ROWS]
+
+
+def _sheet_rows(sheet, name: str) -> list[list]:
+    """Cell values with merged cells filled in: a lĩnh vực written once for a block of rows holds for each row.
+    The sheet's real rows are read (not its declared size: a cell at XFD1048576 costs nothing more)."""
+    merged = _merged_ranges(sheet, name)  # first: a cell past the limits is refused before any row is read
+    sheet.reset_dimensions()
+    rows = _bounded(sheet.iter_rows(max_row=limits.MAX_ROWS + 1, max_col=limits.MAX_COLUMNS + 1, values_only=True),
+                    name)
+    while rows and all(c is None for c in rows[-1]):
+        rows.pop()
+    for min_col, min_row, max_col, max_row in merged:
+        if min_row > len(rows) or min_col > limits.MAX_COLUMNS:
+            continue
+        value = rows[min_row - 1][min_col - 1] if min_col - 1 < len(rows[min_row - 1]) else None
+        for r in range(min_row, min(max_row, len(rows)) + 1):
+            row = rows[r - 1]
+            for c in range(min_col, min(max_col, len(row)) + 1):
+                row[c - 1] = value
     return rows
 
 
@@ -184,7 +241,7 @@ def read_xlsx(path: Path) -> tuple[list[Row], list[str]]:
     """Every sheet that has a header row; formulas give their cached value (data_only)."""
     from openpyxl import load_workbook
     try:
-        book = load_workbook(path, data_only=True)  # not read_only: merged cells are needed
+        book = load_workbook(path, data_only=True, read_only=True)  # rows streamed; merged cells read apart
     except Exception as exc:  # openpyxl raises many kinds for a broken file
         raise ImportFileError(f"{path.name}: không mở được tệp Excel ({exc}).") from None
     result, notes, problems = [], [], []
@@ -192,7 +249,7 @@ def read_xlsx(path: Path) -> tuple[list[Row], list[str]]:
         for sheet in book.worksheets:
             name = f"{path.name}, trang '{sheet.title}'" if len(book.worksheets) > 1 else path.name
             try:
-                rows, sheet_notes = _table_rows(_sheet_rows(sheet), name)
+                rows, sheet_notes = _table_rows(_sheet_rows(sheet, name), name)
             except ImportFileError as exc:
                 problems.append(str(exc))
                 continue
@@ -208,9 +265,12 @@ def read_xlsx(path: Path) -> tuple[list[Row], list[str]]:
 
 def read_json(path: Path) -> tuple[list[Row], list[str]]:
     try:
-        data = json.loads(path.read_text(encoding="utf-8-sig"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        data = limits.load_json(path.read_text(encoding="utf-8-sig"))
+    except (UnicodeDecodeError, ValueError) as exc:  # json.JSONDecodeError is a ValueError
         raise ImportFileError(f"{path.name}: tệp JSON không đọc được ({exc}).") from None
+    problem = limits.json_depth_problem(data)
+    if problem:
+        raise ImportFileError(f"{path.name}: {problem}")
     if isinstance(data, dict):
         for key in ("data", "items", "records", "thu_tuc"):
             if isinstance(data.get(key), list):
@@ -241,6 +301,9 @@ def read_input(path: Path) -> tuple[list[Row], list[str]]:
         raise ImportFileError(f"{path.name}: chỉ nhập được tệp .csv, .xlsx hoặc .json.")
     if not path.is_file():
         raise ImportFileError(f"{path}: không tìm thấy tệp.")
+    problem = limits.zip_problem(path) if reader is read_xlsx else limits.file_problem(path)
+    if problem:
+        raise ImportFileError(f"{path.name}: {problem}")
     return reader(path)
 
 
@@ -423,7 +486,8 @@ def to_meta(values: dict, settings: Settings) -> tuple[dict, str | None, list[st
             warnings.append(("missing", f"thiếu {label}"))
     body = values.get("body")
     steps = body.strip() + "\n" if isinstance(body, str) and body.strip() else parse.steps_markdown(values.get("steps"))
-    return meta, steps or None, reasons, list(dict.fromkeys(warnings))
+    steps = escaped_directive_lines(steps) if steps else None  # imported text includes no file of the project
+    return meta, steps, reasons, list(dict.fromkeys(warnings))
 
 
 # -- importing --------------------------------------------------------------------------------------

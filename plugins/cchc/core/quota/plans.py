@@ -14,6 +14,7 @@ from cchc.core.records import Attachment
 from cchc.core.urls import plan_url
 from cchc.core.record_memo import RecordMemo
 from cchc.core.settings import Settings
+from cchc.core.snippet_lines import inert_snippets
 from cchc.core.text.vietnamese import long_date, month_label, slugify
 
 FOLDER = "ke-hoach"
@@ -109,7 +110,7 @@ def read_plan(source: SourceFile, abs_path: Path, settings: Settings) -> Plan | 
         source=source.path,
         content_path=abs_path.relative_to(settings.content_root).as_posix(),
         title=title, number=number, issued=issued, issuer=issuer, start=start, end=end,
-        target=target, slug=slug, body=source.body,
+        target=target, slug=slug, body=inert_snippets(source.body, settings.markdown_extensions),
         categories=tuple(dict.fromkeys(categories)), attachments=attachments,
     )
 

@@ -168,7 +168,7 @@ def test_active_files_are_never_published(site):
     site.write("content/tin-bai/tep/hinh.svg", '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>')
     site.add_article("bai.md", "Bài", "2024-03-01", body="[Xem](tep/trang.html) và ![Hình](tep/hinh.svg)\n")
     result = site.build(ok=False)
-    assert "content/tin-bai/tep/trang.html: Tệp dạng này" in result.stderr
+    assert "content/tin-bai/bai.md: 'content/tin-bai/tep/trang.html': tệp dạng này" in result.stderr
     assert "tep/hinh.svg" in result.stderr and "Traceback" not in result.stderr
     assert not (site.root / "site").exists()
 
@@ -293,5 +293,6 @@ def test_leftovers_and_records_are_never_attachments(site):
     site.add_article("b.md", "Hai", "2024-03-03", attachments=[".bi-mat.pdf", "bai.md.bak"])
     result = site.build(ok=False)
     assert result.returncode != 0 and "Traceback" not in result.stderr
-    assert "content/tin-bai/nhap.md: Tệp .md là một bài" in result.stderr
+    # named at the article that attaches it, and a published one: it stops the build
+    assert "content/tin-bai/a.md: 'content/tin-bai/nhap.md': tệp .md là một bài" in result.stderr
     assert "'.bi-mat.pdf' là tệp ẩn hoặc tệp tạm" in result.stderr and "'bai.md.bak' là tệp ẩn" in result.stderr

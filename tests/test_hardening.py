@@ -262,7 +262,7 @@ def test_a_file_at_a_generated_path_is_an_error_not_a_silent_replacement(site):
     # An XML file could be read as a page of the site: it is not published at all (issue 23).
     site.add_article("a.md", "Một", "2024-03-01", attachments=["../feed.xml"])
     result = site.build(ok=False)
-    assert "content/feed.xml: Tệp dạng này (HTML, SVG, JavaScript, XML…)" in result.stderr
+    assert "content/tin-bai/a.md: 'content/feed.xml': tệp dạng này (HTML, SVG, JavaScript, XML…)" in result.stderr
 
 
 # -- configuration: one place, the same answer from the build and every command ---------------------

@@ -169,17 +169,18 @@ def _split(content: Content, media: Media, done: dict[str, PublishedImage],
     """The used files: images to process (not in `done`) returned; the others, in media.attachments."""
     root = content.settings.content_root
     images = []
-    for path in referenced_files(content, known):
+    for path, user in referenced_files(content, known).items():
         source = root / path
         if posixpath.splitext(path)[1].lower() == ".md":  # a record: published as its page, never as a file
             media.errors.append(ContentError(
-                f"{content.settings.content_dir}/{path}", None, None,
-                "Tệp .md là một bài/thủ tục/kế hoạch, không đăng được như tệp đính kèm.",
+                user, None, None,
+                f"'{content.settings.content_dir}/{path}': tệp .md là một bài/thủ tục/kế hoạch, không đăng được như tệp đính kèm.",
                 "Liên kết tới trang của bài đó thay vì đính kèm tệp .md."))
         elif posixpath.splitext(path)[1].lower() in ACTIVE_SUFFIXES:
             media.errors.append(ContentError(
-                f"{content.settings.content_dir}/{path}", None, None,
-                "Tệp dạng này (HTML, SVG, JavaScript, XML…) có thể chứa mã chạy trên trang nên không được đăng.",
+                user, None, None,
+                f"'{content.settings.content_dir}/{path}': tệp dạng này (HTML, SVG, JavaScript, XML…) có thể chứa mã "
+                "chạy trên trang nên không được đăng.",
                 "Đăng văn bản dưới dạng PDF; ảnh dưới dạng JPEG hoặc PNG."))
         elif _is_image(path, source):
             if path not in done:

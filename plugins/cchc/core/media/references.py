@@ -69,30 +69,38 @@ def local_target(root: Path, record_path: str, target: str) -> str | None:
         return None
 
 
-def referenced_files(content, known: BuildCache | None = None) -> list[str]:
-    """Content paths of the files the build's records use (images included), sorted, each once."""
+def referenced_files(content, known: BuildCache | None = None) -> dict[str, str]:
+    """Content paths of the files the build's records use (images included), sorted, each once, with
+    the first record (its source file) that uses it: a problem with the file is reported there."""
     root = content.settings.content_root
-    used: set[str] = set()
+    used: dict[str, str] = {}
+
+    def use(path: str, record) -> None:
+        used.setdefault(path, record.source)
 
     def body(record) -> None:
         for target in body_targets(record.body, known):
             path = local_target(root, record.content_path, target)
             if path:
-                used.add(path)
+                use(path, record)
 
     for article in content.articles.articles:
-        used.update(a.path for a in article.attachments)
+        for attachment in article.attachments:
+            use(attachment.path, article)
         if article.image:
-            used.add(article.image.path)
+            use(article.image.path, article)
         body(article)
     for procedure in content.procedures.all:
-        used.update(d.form.path for d in procedure.documents if d.form)
+        for document in procedure.documents:
+            if document.form:
+                use(document.form.path, procedure)
         body(procedure)
     for plan in content.plans:
-        used.update(a.path for a in plan.attachments)
+        for attachment in plan.attachments:
+            use(attachment.path, plan)
         body(plan)
     for document in content.documents:  # the register of directive documents (van-ban/)
         if document.file:
-            used.add(document.file.path)
+            use(document.file.path, document)
         body(document)
-    return sorted(used)
+    return dict(sorted(used.items()))

@@ -84,8 +84,10 @@ _RULES: list[tuple[re.Pattern, callable]] = [
      lambda m: f"Trang '{m['f']}': liên kết '{m['l']}' trỏ tới mục '{m['a']}' không có trong trang '{m['d']}'."),
     (re.compile(r"^Doc file '(?P<f>[^']+)' contains an absolute link '(?P<u>[^']+)', it was left as is\.$"),
      lambda m: f"Trang '{m['f']}' có liên kết tuyệt đối '{m['u']}', được giữ nguyên."),
-    (re.compile(r"^Doc file '(?P<f>[^']+)' contains an unrecognized relative link '(?P<u>[^']+)', it was left as is\.$"),
-     lambda m: f"Trang '{m['f']}' có liên kết '{m['u']}' không nhận ra được, được giữ nguyên; kiểm tra lại đường dẫn."),
+    (re.compile(r"^Doc file '(?P<f>[^']+)' contains an unrecognized relative link '(?P<u>[^']+)', it was left as is\."
+                r"( Did you mean '(?P<d>[^']+)'\?)?$"),
+     lambda m: f"Trang '{m['f']}' có liên kết '{m['u']}' không nhận ra được, được giữ nguyên; kiểm tra lại đường dẫn"
+               + (f" (có phải là '{m['d']}'?)." if m["d"] else ".")),
     (re.compile(r"^Doc file '(?P<f>[^']+)' contains a link to '(?P<t>[^']+)' which is excluded from the built site\.$"),
      lambda m: f"Trang '{m['f']}' liên kết tới '{m['t']}', một trang không được xuất bản."),
     (re.compile(r"^Serving on (?P<url>\S+)( and opening it in a browser)?$"),

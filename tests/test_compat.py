@@ -41,14 +41,10 @@ def _private_uses(path: Path) -> list[str]:
     return found
 
 
-# Material's search index is patched in these two modules until issue 22 replaces them with Pagefind.
-SEARCH_MODULES = {"search_index.py", "search_cache.py"}
-
-
 def test_no_private_engine_name_outside_the_compat_module():
     uses = {}
     for path in sorted((PACKAGE / "adapter").glob("*.py")):
-        if path.name in {"compat.py", *SEARCH_MODULES}:
+        if path.name == "compat.py":
             continue
         private = _private_uses(path)
         if private:

@@ -1,27 +1,43 @@
-"""The images an article's Markdown body shows: (src, alt) as written by the editor.
+"""What an article's (or any record's) Markdown body points at: the images it shows, (src, alt) as
+written by the editor, and every link target and source (which files of content/ it uses).
 
-Python-Markdown finds them (inline, reference-style and raw `<img>` alike) and lxml reads the result,
-so no Markdown or HTML is parsed by hand. Converting a body costs about a millisecond, every build,
-for every body with an image: the answers are kept in the build cache (keyed by the body; the
+Python-Markdown finds them (inline, reference-style and raw HTML alike) and lxml reads the result,
+so no Markdown or HTML is parsed by hand. Converting a body costs about a millisecond, every build:
+both answers come from one conversion and are kept in the build cache (keyed by the body; the
 cache's version holds our code and Markdown's) and in memory for `mkdocs serve`.
 """
 from __future__ import annotations
+
+import re
+from dataclasses import dataclass
 
 import lxml.html
 import markdown
 
 from cchc.core.build_cache import BuildCache, digest
 
-KIND = "body-images"
-Found = tuple[tuple[str, str | None], ...]
+KIND = "body-links"
+Images = tuple[tuple[str, str | None], ...]
+_ATTRIBUTES = ("href", "src", "data", "poster")
+# Cheap test before a body is converted: may it hold a link, an image or a source?
+_MAYBE = re.compile(r"\]\s*[(\[]|^\s{0,3}\[[^\]]+\]:|\b(?:href|src|data|poster)\s*=|!\[|<img",
+                    re.IGNORECASE | re.MULTILINE)
 _MEMO_LIMIT = 50_000
-_memo: dict[str, Found] = {}  # this process's answers: mkdocs serve asks again for every article after each save
 
 
-def body_images(body: str, known: BuildCache | None = None) -> Found:
-    """(src, alt or None when the alt attribute is missing or blank), in reading order."""
-    if "![" not in body and "<img" not in body.lower():
-        return ()
+@dataclass(frozen=True)
+class BodyLinks:
+    images: Images = ()  # (src, alt or None when the alt attribute is missing or blank), in reading order
+    targets: tuple[str, ...] = ()  # every href/src/data/poster value, in reading order
+
+
+_NONE = BodyLinks()
+_memo: dict[str, BodyLinks] = {}  # this process's answers: mkdocs serve asks again for every record after each save
+
+
+def body_links(body: str, known: BuildCache | None = None) -> BodyLinks:
+    if not _MAYBE.search(body):
+        return _NONE
     found = _memo.get(body)
     if found is None:
         found = _find(body) if known is None else _through(known, body)
@@ -31,20 +47,37 @@ def body_images(body: str, known: BuildCache | None = None) -> Found:
     return found
 
 
-def _through(known: BuildCache, body: str) -> Found:
-    """From the build cache, or found and stored there."""
+def body_images(body: str, known: BuildCache | None = None) -> Images:
+    return body_links(body, known).images
+
+
+def body_targets(body: str, known: BuildCache | None = None) -> tuple[str, ...]:
+    return body_links(body, known).targets
+
+
+def _through(known: BuildCache, body: str) -> BodyLinks:
+    """From the build cache (an entry of the wrong shape is found again), or found and stored there."""
     key = digest(body)
     stored = known.get(KIND, key)
-    if isinstance(stored, list):
-        return tuple((src, alt) for src, alt in stored)
+    if isinstance(stored, dict):
+        images, targets = stored.get("images"), stored.get("targets")
+        if (isinstance(images, list) and isinstance(targets, list) and all(isinstance(t, str) for t in targets)
+                and all(isinstance(i, list) and len(i) == 2 and isinstance(i[0], str)
+                        and (i[1] is None or isinstance(i[1], str)) for i in images)):
+            return BodyLinks(tuple((src, alt) for src, alt in images), tuple(targets))
     found = _find(body)
-    known.put(KIND, key, [list(pair) for pair in found])
+    known.put(KIND, key, {"images": [list(pair) for pair in found.images], "targets": list(found.targets)})
     return found
 
 
-def _find(body: str) -> Found:
+def _find(body: str) -> BodyLinks:
     rendered = markdown.markdown(body)
     if not rendered.strip():
-        return ()
+        return _NONE
     tree = lxml.html.fragment_fromstring(rendered, create_parent="div")
-    return tuple((img.get("src", ""), (img.get("alt") or "").strip() or None) for img in tree.iter("img"))
+    elements = [element for element in tree.iter() if isinstance(element.tag, str)]
+    return BodyLinks(
+        images=tuple((img.get("src", ""), (img.get("alt") or "").strip() or None)
+                     for img in elements if img.tag == "img"),
+        targets=tuple(value for element in elements
+                      for value in (element.get(name) for name in _ATTRIBUTES) if value))

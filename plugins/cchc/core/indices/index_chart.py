@@ -9,16 +9,13 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from decimal import Decimal
 
+from cchc.core.svg_chart import chart_root, text
+
 SLOT = 56  # width per year
 BAR = 34
 HEIGHT = 150
 TOP, LEFT, BOTTOM, RIGHT = 22, 8, 26, 8
 MIN_SCALE, MAX_SCALE = 0.8, 1.5
-
-
-def _text(parent, x: float, y: float, text: str, **attrs) -> None:
-    node = ET.SubElement(parent, "text", {"x": f"{x:g}", "y": f"{y:g}", "text-anchor": "middle", **attrs})
-    node.text = text
 
 
 def index_chart_svg(name: str, points: list[tuple[int, Decimal, str]], summary: str, id_prefix: str) -> str:
@@ -28,15 +25,8 @@ def index_chart_svg(name: str, points: list[tuple[int, Decimal, str]], summary: 
     width = LEFT + SLOT * max(1, len(points)) + RIGHT
     height = TOP + HEIGHT + BOTTOM
     base = TOP + HEIGHT
-    title_id, desc_id = f"{id_prefix}-title", f"{id_prefix}-desc"
-    svg = ET.Element("svg", {
-        "xmlns": "http://www.w3.org/2000/svg", "class": "cchc-chart cchc-index-chart", "role": "img",
-        "viewBox": f"0 0 {width} {height}",
-        "style": f"min-width:{round(width * MIN_SCALE)}px;max-width:{round(width * MAX_SCALE)}px",
-        "aria-labelledby": f"{title_id} {desc_id}",
-    })
-    ET.SubElement(svg, "title", {"id": title_id}).text = f"Biểu đồ điểm {name} theo năm"
-    ET.SubElement(svg, "desc", {"id": desc_id}).text = summary
+    svg = chart_root("cchc-chart cchc-index-chart", width, height, (MIN_SCALE, MAX_SCALE), id_prefix,
+                     f"Biểu đồ điểm {name} theo năm", summary)
     ET.SubElement(svg, "line", {"class": "cchc-chart__grid", "x1": str(LEFT), "x2": str(width - RIGHT),
                                 "y1": str(base), "y2": str(base)})
     for i, (year, score, shown) in enumerate(points):
@@ -46,6 +36,6 @@ def index_chart_svg(name: str, points: list[tuple[int, Decimal, str]], summary: 
         ET.SubElement(group, "title").text = f"Năm {year}: {shown} điểm"
         ET.SubElement(group, "rect", {"class": "cchc-chart__bar cchc-index-chart__bar", "x": f"{x:g}",
                                       "y": f"{base - h:g}", "width": str(BAR), "height": f"{h:g}"})
-        _text(group, x + BAR / 2, base - h - 5, shown, **{"class": "cchc-chart__value"})
-        _text(group, x + BAR / 2, base + 18, str(year), **{"class": "cchc-chart__tick"})
+        text(group, x + BAR / 2, base - h - 5, shown, **{"text-anchor": "middle", "class": "cchc-chart__value"})
+        text(group, x + BAR / 2, base + 18, str(year), **{"text-anchor": "middle", "class": "cchc-chart__tick"})
     return ET.tostring(svg, encoding="unicode", short_empty_elements=True)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 
 from cchc.core.quota.quota import CURRENT, FUTURE, PlanQuota
+from cchc.core.svg_chart import chart_root, text
 
 SLOT = 34  # width per month
 BAR = 22
@@ -28,10 +29,6 @@ def describe(quota: PlanQuota) -> str:
             f"{quota.plan.number}. " + "; ".join(parts) + ".")
 
 
-def _text(parent, x, y, text, **attrs) -> None:
-    node = ET.SubElement(parent, "text", {"x": f"{x:g}", "y": f"{y:g}", **attrs})
-    node.text = text
-
 
 def chart_svg(quota: PlanQuota, id_prefix: str) -> str:
     rows = quota.rows
@@ -40,24 +37,15 @@ def chart_svg(quota: PlanQuota, id_prefix: str) -> str:
     width = LEFT + SLOT * len(rows) + RIGHT
     height = TOP + HEIGHT + BOTTOM
     base = TOP + HEIGHT
-    title_id, desc_id = f"{id_prefix}-title", f"{id_prefix}-desc"
-    svg = ET.Element("svg", {
-        "xmlns": "http://www.w3.org/2000/svg", "class": "cchc-chart", "role": "img",
-        # No fixed size: the chart takes its box's width, never below 80 % (labels stay >= 11 px on a phone,
-        # the box scrolls instead) nor above 125 % of its drawn size.
-        "viewBox": f"0 0 {width} {height}",
-        "style": f"min-width:{round(width * MIN_SCALE)}px;max-width:{round(width * MAX_SCALE)}px",
-        "aria-labelledby": f"{title_id} {desc_id}",
-    })
-    ET.SubElement(svg, "title", {"id": title_id}).text = f"Biểu đồ số tin bài theo tháng – kế hoạch {quota.plan.number}"
-    ET.SubElement(svg, "desc", {"id": desc_id}).text = describe(quota)
+    svg = chart_root("cchc-chart", width, height, (MIN_SCALE, MAX_SCALE), id_prefix,
+                     f"Biểu đồ số tin bài theo tháng – kế hoạch {quota.plan.number}", describe(quota))
     # axis with a few whole-number ticks
     step = max(1, round(top_value / 4))
     for value in range(0, top_value + 1, step):
         y = base - value * scale
         ET.SubElement(svg, "line", {"class": "cchc-chart__grid", "x1": str(LEFT), "x2": str(width - RIGHT),
                                     "y1": f"{y:g}", "y2": f"{y:g}"})
-        _text(svg, LEFT - 4, y + 4, str(value), **{"text-anchor": "end", "class": "cchc-chart__tick"})
+        text(svg, LEFT - 4, y + 4, str(value), **{"text-anchor": "end", "class": "cchc-chart__tick"})
     for i, r in enumerate(rows):
         x = LEFT + i * SLOT + (SLOT - BAR) / 2
         group = ET.SubElement(svg, "g", {"class": f"cchc-chart__month cchc-chart__month--{r.state}"})
@@ -69,11 +57,11 @@ def chart_svg(quota: PlanQuota, id_prefix: str) -> str:
             h = r.published * scale
             ET.SubElement(group, "rect", {"class": f"cchc-chart__bar cchc-chart__bar--{kind}", "x": f"{x:g}",
                                           "y": f"{base - h:g}", "width": str(BAR), "height": f"{h:g}"})
-            _text(group, x + BAR / 2, base - h - 3, str(r.published), **{"text-anchor": "middle",
+            text(group, x + BAR / 2, base - h - 3, str(r.published), **{"text-anchor": "middle",
                                                                           "class": "cchc-chart__value"})
-        _text(group, x + BAR / 2, base + 16, f"{r.month:02d}", **{"text-anchor": "middle", "class": "cchc-chart__tick"})
+        text(group, x + BAR / 2, base + 16, f"{r.month:02d}", **{"text-anchor": "middle", "class": "cchc-chart__tick"})
         if i == 0 or r.month == 1:
-            _text(group, x + BAR / 2, base + 33, str(r.year), **{"text-anchor": "middle", "class": "cchc-chart__tick"})
+            text(group, x + BAR / 2, base + 33, str(r.year), **{"text-anchor": "middle", "class": "cchc-chart__tick"})
     y = base - quota.plan.target * scale
     ET.SubElement(svg, "line", {"class": "cchc-chart__target", "x1": str(LEFT), "x2": str(width - RIGHT),
                                 "y1": f"{y:g}", "y2": f"{y:g}"})

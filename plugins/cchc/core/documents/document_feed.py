@@ -3,29 +3,19 @@ its enclosure. lastBuildDate is the newest document's date: the same content giv
 from __future__ import annotations
 
 import mimetypes
-from datetime import datetime
-
-from feedgen.feed import FeedGenerator
 
 from cchc.core.documents.documents import Document
+from cchc.core.listing_feed import day_start, listing_feed, rss_bytes
 from cchc.core.settings import Settings
 from cchc.core.urls import DOCUMENTS, feed_url, file_href
 
 FEED_PATH = feed_url(DOCUMENTS)
 
 
-def _when(document: Document, settings: Settings) -> datetime:
-    day = document.issued
-    return datetime(day.year, day.month, day.day, tzinfo=settings.tz)
-
-
 def document_feed(documents: list[Document], settings: Settings) -> bytes:
     base = settings.site_url
-    feed = FeedGenerator()
-    feed.title(f"Văn bản chỉ đạo, điều hành – {settings.site_name}")
-    feed.link(href=f"{base}{DOCUMENTS}", rel="alternate")
-    feed.description("Văn bản chỉ đạo, điều hành công tác cải cách hành chính, mới ban hành trước.")
-    feed.language("vi")
+    feed = listing_feed(settings, "Văn bản chỉ đạo, điều hành", DOCUMENTS,
+                        "Văn bản chỉ đạo, điều hành công tác cải cách hành chính, mới ban hành trước.")
     shown = documents[: settings.feed_items]
     for d in shown:  # newest first; 'append' keeps this order in the file
         entry = feed.add_entry(order="append")
@@ -33,11 +23,10 @@ def document_feed(documents: list[Document], settings: Settings) -> bytes:
         entry.title(f"{d.title}: {d.summary}")
         entry.link(href=link)
         entry.guid(link, permalink=True)
-        entry.pubDate(_when(d, settings))
+        entry.pubDate(day_start(d.issued, settings))
         entry.description(f"{d.title} ngày {d.issued_short} của {d.issuer}. Trích yếu: {d.summary}")
         entry.category(term=d.kind)
         if d.file is not None:
             kind = mimetypes.guess_type(d.file.path)[0] or "application/octet-stream"
             entry.enclosure(f"{base}{file_href(d.file.path)}", str(d.file.size), kind)
-    feed.lastBuildDate(_when(shown[0], settings) if shown else settings.now)
-    return feed.rss_str(pretty=True)
+    return rss_bytes(feed, shown[0].issued if shown else None, settings)

@@ -4,20 +4,13 @@ lastBuildDate is the newest entry's date, never the wall clock: two builds of th
 byte-identical."""
 from __future__ import annotations
 
-from datetime import datetime
-
-from feedgen.feed import FeedGenerator
-
+from cchc.core.listing_feed import day_start, listing_feed, rss_bytes
 from cchc.core.procedures.procedure_index import Change, ProcedureIndex
 from cchc.core.procedures.procedures import UNKNOWN, URL_ROOT
 from cchc.core.settings import Settings
 from cchc.core.urls import PROCEDURE_CHANGES, feed_url
 
 FEED_PATH = feed_url(URL_ROOT)
-
-
-def _when(change: Change, settings: Settings) -> datetime:
-    return datetime(change.date.year, change.date.month, change.date.day, tzinfo=settings.tz)
 
 
 def _description(change: Change) -> str:
@@ -33,11 +26,8 @@ def _description(change: Change) -> str:
 
 def procedure_feed(index: ProcedureIndex, settings: Settings) -> bytes:
     base = settings.site_url
-    feed = FeedGenerator()
-    feed.title(f"Thay đổi thủ tục hành chính – {settings.site_name}")
-    feed.link(href=f"{base}{PROCEDURE_CHANGES}", rel="alternate")
-    feed.description("Thủ tục hành chính công bố mới, sửa đổi, bổ sung và bãi bỏ.")
-    feed.language("vi")
+    feed = listing_feed(settings, "Thay đổi thủ tục hành chính", PROCEDURE_CHANGES,
+                        "Thủ tục hành chính công bố mới, sửa đổi, bổ sung và bãi bỏ.")
     changes = index.changes[: settings.feed_items]
     # Added newest first; feedgen's 'append' keeps this order in the file.
     for change in changes:
@@ -47,8 +37,7 @@ def procedure_feed(index: ProcedureIndex, settings: Settings) -> bytes:
         entry.title(f"{change.label}: {p.name} ({p.code})")
         entry.link(href=link)
         entry.guid(f"{link}#{change.kind}-{change.date.isoformat()}", permalink=False)
-        entry.pubDate(_when(change, settings))
+        entry.pubDate(day_start(change.date, settings))
         entry.description(_description(change))
         entry.category(term=p.field_label)
-    feed.lastBuildDate(_when(changes[0], settings) if changes else settings.now)
-    return feed.rss_str(pretty=True)
+    return rss_bytes(feed, changes[0].date if changes else None, settings)

@@ -118,7 +118,7 @@ def test_duplicate_year_and_broken_yaml(site):
     assert "content/chi-so.yml:1: Tệp chỉ số phải là một danh sách" in log
     site.write("content/chi-so.yml", "- index: PCI\n  year: 2024\n  score: 7\x0b0\n")
     log = site.build(ok=False).stderr
-    assert "content/chi-so.yml:3: Tệp chứa ký tự điều khiển không in được (U+000B)." in log
+    assert "content/chi-so.yml:3: Tệp chứa ký tự điều khiển không in được (U+000B) ở dòng 3." in log
     site.write("content/chi-so.yml", "- index: &a PCI\n  year: 2024\n  score: *a\n")
     log = site.build(ok=False).stderr
     assert "content/chi-so.yml:1: Tệp chỉ số dùng bí danh YAML" in log and "Traceback" not in log

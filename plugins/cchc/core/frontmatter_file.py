@@ -10,13 +10,8 @@ from typing import Callable, TypeVar
 
 import yaml
 from frontmatter.default_handlers import YAMLHandler
-from yaml.composer import Composer
-from yaml.constructor import SafeConstructor
-from yaml.parser import Parser
-from yaml.reader import Reader
-from yaml.resolver import Resolver
-from yaml.scanner import Scanner
 
+from cchc.core.checked_yaml import Refused, TextLoader, control_character_error
 from cchc.core.content_tree import ContentTree
 from cchc.core.errors import ContentError
 from cchc.core.record_memo import RecordMemo
@@ -27,97 +22,11 @@ from cchc.core.text.yaml_messages import explain_yaml_error
 T = TypeVar("T")
 
 
-# Frontmatter is a handful of keys: deeper nesting is a mistake (or an attack on the parser).
-MAX_DEPTH = 10
-# Characters no editor means to type; they break HTML, XML feeds and the search index.
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
-
-
-class _Refused(Exception):
-    """Valid YAML that frontmatter must not use; carries the file line (0-based in the block) and a fix."""
-
-    def __init__(self, line: int, message: str, fix: str, earlier: int | None = None):
-        super().__init__(message)
-        self.line, self.message, self.fix, self.earlier = line, message, fix, earlier
-
-
-class _CheckingComposer(Composer):
-    """PyYAML's composer, refusing anchors/aliases (the 'billion laughs' bomb) and deep nesting at the
-    first event that shows them, before anything is built: the recursion stays MAX_DEPTH deep and the
-    document is parsed once, whatever the input."""
-
-    _depth = 0
-
-    def compose_node(self, parent, index):
-        event = self.peek_event()
-        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-            raise _Refused(event.start_mark.line, "Phần khai báo dùng bí danh YAML ('&tên' hoặc '*tên').",
-                           "Viết đầy đủ giá trị ở mỗi chỗ cần dùng; nếu giá trị bắt đầu bằng '&' hoặc '*' "
-                           "thì đặt nó trong ngoặc kép.")
-        if not isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
-            return super().compose_node(parent, index)
-        if self._depth >= MAX_DEPTH:
-            raise _Refused(event.start_mark.line, f"Phần khai báo lồng nhau quá {MAX_DEPTH} cấp.",
-                           "Viết mỗi khóa một dòng 'khóa: giá trị'; danh sách chỉ cần một hoặc hai cấp.")
-        self._depth += 1
-        try:
-            return super().compose_node(parent, index)
-        finally:
-            self._depth -= 1
-
-
-try:
-    from yaml.cyaml import CParser  # libyaml's scanner and parser: several times faster
-except ImportError:
-    CParser = None
-
-if CParser is not None:  # libyaml parses, PyYAML's composer above (with the checks) builds the nodes
-    class _TextLoader(_CheckingComposer, CParser, SafeConstructor, Resolver):
-        """YAML without float and timestamp guessing: '1.000080' stays a code, dates are parsed by us."""
-
-        def __init__(self, stream):
-            CParser.__init__(self, stream)
-            _CheckingComposer.__init__(self)
-            SafeConstructor.__init__(self)
-            Resolver.__init__(self)
-else:
-    class _TextLoader(Reader, Scanner, Parser, _CheckingComposer, SafeConstructor, Resolver):
-        """YAML without float and timestamp guessing: '1.000080' stays a code, dates are parsed by us."""
-
-        def __init__(self, stream):
-            Reader.__init__(self, stream)
-            Scanner.__init__(self)
-            Parser.__init__(self)
-            _CheckingComposer.__init__(self)
-            SafeConstructor.__init__(self)
-            Resolver.__init__(self)
-
-
-_TextLoader.yaml_implicit_resolvers = {
-    first: [(tag, rx) for tag, rx in resolvers
-            if tag not in ("tag:yaml.org,2002:float", "tag:yaml.org,2002:timestamp")]
-    for first, resolvers in Resolver.yaml_implicit_resolvers.items()
-}
-
-
-def _construct_mapping(loader, node, deep=False):
-    seen: dict[str, int] = {}
-    for key_node, _value in node.value:
-        if isinstance(key_node, yaml.ScalarNode):
-            if key_node.value in seen:
-                raise _Refused(key_node.start_mark.line, f"Khóa '{key_node.value}' được khai báo hai lần "
-                               "(lần đầu ở dòng {earlier}), không rõ giá trị nào đúng.",
-                               f"Giữ một dòng '{key_node.value}: …' và xóa dòng còn lại.", seen[key_node.value])
-            seen[key_node.value] = key_node.start_mark.line
-    return SafeConstructor.construct_mapping(loader, node, deep)
-
-
-_TextLoader.construct_mapping = _construct_mapping
 
 
 class _Handler(YAMLHandler):
     def load(self, fm: str, **kwargs):
-        return yaml.load(fm, Loader=_TextLoader)  # noqa: S506 - safe constructor, checked composer
+        return yaml.load(fm, Loader=TextLoader)  # noqa: S506 - safe constructor, checked composer
 
 
 @dataclass(frozen=True)
@@ -166,12 +75,9 @@ def _parse(data: bytes, shown_path: str) -> SourceFile | ContentError:
         return ContentError(shown_path, None, None, "Tệp không phải văn bản UTF-8.",
                             "Lưu lại tệp với mã hóa UTF-8 (Unicode).")
     text = nfc(text.replace("\r\n", "\n").replace("\r", "\n"))  # as text mode reads it
-    control = _CONTROL.search(text)
+    control = control_character_error(text, shown_path)
     if control:
-        line = text.count("\n", 0, control.start()) + 1
-        return ContentError(shown_path, line, None,
-                            f"Tệp chứa ký tự điều khiển không in được (U+{ord(control.group()):04X}) ở dòng {line}.",
-                            "Xóa ký tự đó (thường lẫn vào khi dán từ Word hoặc PDF): gõ lại đoạn chữ quanh vị trí này.")
+        return control
     if not text.startswith("---"):
         return ContentError(shown_path, 1, None, "Tệp thiếu phần khai báo (frontmatter) ở đầu.",
                             "Thêm một khối bắt đầu và kết thúc bằng dòng '---' chứa title, date, categories.")
@@ -185,7 +91,7 @@ def _parse(data: bytes, shown_path: str) -> SourceFile | ContentError:
     first_line = 1 if fm_text.startswith("\n") else 2  # file line of fm_text's first line
     try:
         meta = handler.load(fm_text) or {}
-    except _Refused as refused:
+    except Refused as refused:
         message = refused.message.replace("{earlier}", str(first_line + (refused.earlier or 0)))
         return ContentError(shown_path, first_line + refused.line, None, message, refused.fix)
     except RecursionError:  # a construct _check_structure does not count; never a traceback

@@ -14,9 +14,9 @@ from pathlib import Path
 
 import yaml
 
+from cchc.core.checked_yaml import Refused, TextLoader, control_character_error
 from cchc.core.content_tree import plain_file
 from cchc.core.errors import ContentError
-from cchc.core.frontmatter_file import _CONTROL, _Refused, _TextLoader  # the checked YAML of frontmatter
 from cchc.core.settings import Settings
 from cchc.core.text.vietnamese import nfc
 from cchc.core.text.yaml_messages import explain_yaml_error
@@ -139,14 +139,12 @@ def load_indices(settings: Settings) -> tuple[list[IndexResult], list[ContentErr
         text = nfc(path.read_bytes().decode("utf-8-sig"))
     except UnicodeDecodeError:
         return [], [ContentError(shown, None, None, "Tệp không phải văn bản UTF-8.", "Lưu lại tệp với mã hóa UTF-8.")]
-    control = _CONTROL.search(text)
+    control = control_character_error(text, shown)
     if control:
-        line = text.count("\n", 0, control.start()) + 1
-        return [], [ContentError(shown, line, None, f"Tệp chứa ký tự điều khiển không in được (U+{ord(control.group()):04X}).",
-                                 "Xóa ký tự đó (thường lẫn vào khi dán từ Word hoặc PDF): gõ lại đoạn chữ quanh vị trí này.")]
+        return [], [control]
     try:
-        root = yaml.compose(text, Loader=_TextLoader)
-    except _Refused as refused:
+        root = yaml.compose(text, Loader=TextLoader)
+    except Refused as refused:
         message = refused.message.replace("Phần khai báo", "Tệp chỉ số")
         return [], [ContentError(shown, refused.line + 1, None, message, refused.fix)]
     except RecursionError:

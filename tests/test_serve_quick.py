@@ -178,3 +178,17 @@ def test_a_save_with_a_content_error_reports_it_like_a_full_build(served):
     assert "content/tin-bai/2024/tin-05.md" in log and "[date]" in log, log
     assert "Trang xem trước giữ nguyên bản cũ" in log and "site/" not in log, log  # serve writes no site/
     assert QUICK not in log
+
+
+def test_a_draft_with_a_problem_leaves_the_other_saves_quick(served):
+    """A draft's problem never stops a build: it must not turn every later save into a full rebuild."""
+    site, server, url, clean = served
+    log = server.save("content/tin-bai/2024/nhap.md",
+                      "---\ntitle: Bài nháp chưa xong\ndate: 31/09/2026\ndraft: true\n---\nĐang viết.\n")
+    assert "Bài nháp cần sửa trước khi xuất bản" in log and "content/tin-bai/2024/nhap.md" in log, log
+    log = server.save("content/tin-bai/2024/tin-03.md", article(
+        "Tin thứ 3", "2024-04-03 09:00", ["Chuyển đổi số"], body="Sửa trong lúc còn bài nháp lỗi.",
+        tags=["Số hóa"], slug="tin-thu-3"))
+    assert QUICK in log and FULL not in log, log
+    assert "Bài nháp cần sửa trước khi xuất bản" in log, log  # still said on every rebuild, as a full build does
+    assert differences(server.site_dir, clean_build_of(site, url, clean)) == []

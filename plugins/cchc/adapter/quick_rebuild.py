@@ -25,6 +25,7 @@ from typing import Callable, Protocol
 from mkdocs.structure.files import InclusionLevel
 
 from cchc.core.content import load_content
+from cchc.core.errors import ordered
 from cchc.core.file_state import file_state, now_ns
 from cchc.core.media.media import Media
 from cchc.core.news.articles import FOLDER as ARTICLES
@@ -161,11 +162,14 @@ class QuickRebuild:
             return None
         settings = replace(plugin.content.settings)  # a new object: the build time is read again
         content = steps.done("đọc", load_content(settings, self.memo))
-        if content.errors:
+        if content.blocking_errors:
             return None  # the full build reports every one of them
         media = plugin.collect_media(content, previous=plugin.media)  # only Markdown changed: same image files
-        if media.errors or media.attachments != plugin.media.attachments:
+        drafts = content.mark_drafts(media.errors)
+        if any(not error.draft for error in drafts) or media.attachments != plugin.media.attachments:
             return None  # a file is now used or no longer used: the full build publishes the right ones
+        for error in ordered([*content.draft_errors, *drafts]):  # a draft's problems never stop a preview
+            log.info("Bài nháp cần sửa trước khi xuất bản: %s", error)
         specs = steps.done("ảnh, trang", {spec.src_uri: spec for spec in content.pages(plugin.home_markdown)})
         if _order(specs) != last.order or _menu(specs) != last.menu:
             return None  # pages added, removed, moved to another URL or renamed in the menu

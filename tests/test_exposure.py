@@ -2,7 +2,9 @@
 config values, oversized input and odd file names."""
 from __future__ import annotations
 
+import io
 import json
+import unicodedata
 
 import pytest
 
@@ -296,3 +298,26 @@ def test_leftovers_and_records_are_never_attachments(site):
     # named at the article that attaches it, and a published one: it stops the build
     assert "content/tin-bai/a.md: 'content/tin-bai/nhap.md': tệp .md là một bài" in result.stderr
     assert "'.bi-mat.pdf' là tệp ẩn hoặc tệp tạm" in result.stderr and "'bai.md.bak' là tệp ẩn" in result.stderr
+
+
+def test_a_file_named_in_nfd_is_found_and_published_under_its_nfc_name(site):
+    """macOS and zip tools write 'ạ' as 'a' + a mark (NFD); editors type the path whole (NFC)."""
+    from PIL import Image
+
+    nfd = lambda text: unicodedata.normalize("NFD", text)  # noqa: E731
+    site.write(f"content/tin-bai/{nfd('tệp')}/{nfd('Kế hoạch số 5.pdf')}", b"%PDF-1.4 ke hoach")
+    site.write(f"content/tin-bai/{nfd('tệp')}/{nfd('Báo cáo quý.pdf')}", b"%PDF-1.4 bao cao")
+    out = io.BytesIO()
+    Image.new("RGB", (120, 80), (20, 120, 200)).save(out, "JPEG")
+    site.write(f"content/tin-bai/{nfd('ảnh')}/{nfd('hội nghị.jpg')}", out.getvalue())
+    site.add_article("bai.md", "Bài có tệp tên NFD", "2024-03-01", image="ảnh/hội nghị.jpg",
+                     image_alt="Hội nghị", attachments=[{"path": "tệp/Báo cáo quý.pdf", "title": "Báo cáo"}],
+                     body="Xem [kế hoạch](tệp/Kế%20hoạch%20số%205.pdf).")
+    result = site.build()
+    assert "không có" not in result.stderr and "Không tìm thấy" not in result.stderr, result.stderr
+    published = {unicodedata.is_normalized("NFC", str(p)): p for p in (site.root / "site").rglob("*.pdf")}
+    assert set(published) == {True} and len(list((site.root / "site").rglob("*.pdf"))) == 2
+    assert site.path("tin-bai/tệp/Kế hoạch số 5.pdf").read_bytes() == b"%PDF-1.4 ke hoach"
+    assert site.path("tin-bai/tệp/Báo cáo quý.pdf").read_bytes() == b"%PDF-1.4 bao cao"
+    page = site.html("tin-bai/2024/03/bai-co-tep-ten-nfd/")
+    assert "t%E1%BB%87p/K%E1%BA%BF%20ho%E1%BA%A1ch" in page and ".webp" in page  # link kept, cover published

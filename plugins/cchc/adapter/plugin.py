@@ -15,7 +15,7 @@ from mkdocs.structure.pages import Page
 
 from cchc.core.build_cache import BuildCache
 from cchc.core.content import Content, load_content
-from cchc.core.content_tree import leftover, plain_file
+from cchc.core.content_tree import leftover, on_disk, plain_file
 from cchc.core.errors import ContentError, ordered, summary
 from cchc.core.news.feeds import feed_paths
 from cchc.core.news.news_views import ArticleView
@@ -190,8 +190,9 @@ class CchcPlugin(BasePlugin[CchcConfig]):
         taken = {f.dest_uri for f in files} | set(feed_paths(self.content.articles)) | \
             set(config.theme.static_templates)
         clashes = []
-        for path in (root / relative for relative in self.media.attachments):
-            asset = File.generated(config, path.relative_to(root).as_posix(), abs_src_path=str(path))
+        for relative in self.media.attachments:  # NFC content paths; the name on disk may be NFD
+            path = on_disk(root, relative)
+            asset = File.generated(config, relative, abs_src_path=str(path))
             if asset.dest_uri in taken:  # would silently replace a generated page, export or feed
                 clashes.append(ContentError(
                     path.relative_to(settings.project_dir).as_posix(), None, None,

@@ -33,6 +33,29 @@ def leftover(name: str) -> bool:
             or lowered in _OS_FILES)
 
 
+def on_disk(root: Path, path: str) -> Path:
+    """The file a content path names, also when its name on disk is in the other Unicode form: macOS
+    and zip tools write 'ệ' as 'e' + two marks (NFD), editors type it whole (NFC). root/path when
+    nothing else matches. ContentTree.name_clashes makes the match unique."""
+    direct = root / path
+    if os.path.lexists(direct):
+        return direct
+    current = root
+    for part in path.split("/"):
+        candidate = current / part
+        if not os.path.lexists(candidate):
+            wanted = unicodedata.normalize("NFC", part)
+            try:
+                same = [name for name in os.listdir(current) if unicodedata.normalize("NFC", name) == wanted]
+            except OSError:
+                return direct
+            if len(same) != 1:
+                return direct
+            candidate = current / same[0]
+        current = candidate
+    return current
+
+
 def plain_file(root: Path, path: Path) -> bool:
     """path is a regular file inside root, and neither it nor a folder between root and it is a link."""
     root_text, path_text = os.fspath(root).rstrip(os.sep), os.fspath(path)  # strings: called for every file

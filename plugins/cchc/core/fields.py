@@ -6,12 +6,13 @@ import os
 from datetime import date, datetime, tzinfo
 from pathlib import Path, PurePosixPath
 
-from cchc.core.content_tree import leftover, plain_file
+from cchc.core.content_tree import leftover, on_disk, plain_file
 from cchc.core.text.dates import ACCEPTED, DateFormatError, parse_datetime
 from cchc.core.errors import ContentError
 from cchc.core.local_paths import FIX as LOCAL_FIX, is_computer_path, message as local_paths_message
 from cchc.core.frontmatter_file import SourceFile
 from cchc.core.records import Attachment
+from cchc.core.text.vietnamese import nfc
 
 # Keys that MkDocs or Material read themselves: never reported as unknown.
 PASSTHROUGH_KEYS = frozenset({"template", "hide", "search", "description", "status", "icon"})
@@ -125,6 +126,8 @@ class FieldReader:
             return None
         try:
             target = Path(os.path.normpath(self.abs_path.parent / relative))
+            if not os.path.lexists(target) and target.is_relative_to(self.content_root):
+                target = on_disk(self.content_root, target.relative_to(self.content_root).as_posix())
             found = plain_file(self.content_root, target)
             link = not found and os.path.islink(target)
         except (OSError, ValueError):  # a name too long for the file system, a NUL byte, …
@@ -141,14 +144,14 @@ class FieldReader:
             self.error(key, f"Không tìm thấy tệp '{relative}' (tính từ thư mục của tệp này).",
                        "Kiểm tra tên tệp, chữ hoa/thường và thư mục; tệp phải nằm trong thư mục content/.")
             return None
-        return target.relative_to(self.content_root).as_posix()
+        return nfc(target.relative_to(self.content_root).as_posix())  # its address on the site: NFC
 
     def attachment(self, key: str, relative: str, title: str | None = None) -> Attachment | None:
         """A downloadable file next to the content, with its size; None (and an error) if missing."""
         path = self.local_file(key, relative)
         if path is None:
             return None
-        return Attachment(path, title or PurePosixPath(path).name, (self.content_root / path).stat().st_size)
+        return Attachment(path, title or PurePosixPath(path).name, on_disk(self.content_root, path).stat().st_size)
 
     def attachments(self, key: str = "attachments") -> tuple[Attachment, ...]:
         """The 'attachments' list: '- path: …' with an optional 'title: …'."""

@@ -13,6 +13,7 @@ from urllib.parse import unquote, urlsplit
 from cchc.core.build_cache import BuildCache
 from cchc.core.media.body_images import body_images
 from cchc.core.content import Content
+from cchc.core.content_tree import on_disk
 from cchc.core.media.references import referenced_files
 from cchc.core.errors import ContentError
 from cchc.core.media.fonts import MISSING as FONT_MISSING, vietnamese_font
@@ -93,7 +94,7 @@ def _body_uses(content: Content, media: Media, known: BuildCache | None) -> dict
             if parts.scheme or parts.netloc or src.startswith(("/", "#")) or not parts.path:
                 continue  # another site's image, or a data: URL: not ours to check
             path = posixpath.normpath(posixpath.join(folder, unquote(parts.path)))
-            target = (root / path).resolve()
+            target = on_disk(root, path).resolve()
             if path.startswith("..") or root not in target.parents or not target.is_file():
                 media.errors.append(ContentError(
                     article.source, _line_of(article, settings.project_dir, src), None,
@@ -170,7 +171,7 @@ def _split(content: Content, media: Media, done: dict[str, PublishedImage],
     root = content.settings.content_root
     images = []
     for path, user in referenced_files(content, known).items():
-        source = root / path
+        source = on_disk(root, path)
         if posixpath.splitext(path)[1].lower() == ".md":  # a record: published as its page, never as a file
             media.errors.append(ContentError(
                 user, None, None,
@@ -241,7 +242,7 @@ def _share_crops(content: Content, cache: ImageCache, settings: ImageSettings, m
         site_path = share_path(path)
         if site_path in known:  # mkdocs serve: the image files did not change since
             return known[site_path]
-        data = (content.settings.content_root / path).read_bytes()
+        data = on_disk(content.settings.content_root, path).read_bytes()
         entry = cache.get_or_make(cache.key(data, "share " + settings.key()),
                                   lambda: ({}, {SHARE: share_crop(data, settings)}),
                                   check=lambda entry: SHARE in entry.names)

@@ -13,7 +13,8 @@ from urllib.parse import unquote, urlsplit
 
 from cchc.core.build_cache import BuildCache
 from cchc.core.media.body_images import body_targets
-from cchc.core.content_tree import leftover, plain_file
+from cchc.core.content_tree import leftover, on_disk, plain_file
+from cchc.core.text.vietnamese import nfc
 
 
 def local_target(root: Path, record_path: str, target: str) -> str | None:
@@ -25,7 +26,7 @@ def local_target(root: Path, record_path: str, target: str) -> str | None:
     if path.startswith("../") or path == ".." or path.endswith(".md") or any(leftover(p) for p in path.split("/")):
         return None
     try:
-        return path if plain_file(root, root / path) else None
+        return nfc(path) if plain_file(root, on_disk(root, path)) else None  # its address on the site: NFC
     except (OSError, ValueError):
         return None
 

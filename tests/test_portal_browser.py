@@ -154,6 +154,18 @@ def test_tab_stops_are_on_screen_and_show_a_focus_ring(demo):  # noqa: F811
                     problems.append(f"{width}px /{url}: first Tab stop is {first}")
                 problems += [f"{width}px /{url}: {s}" for s in stops
                              if not (s["onscreen"] and s["visible"] and s["ring"])]
+        # The menu toggle on a phone: a button that tells whether the menu is open, by keyboard too.
+        driver.set_window_size(360, 900)
+        driver.get(base)
+        menu = driver.find_element("css selector", "button.cchc-menu-button")
+        states = [menu.get_attribute("aria-expanded")]
+        menu.send_keys(Keys.ENTER)
+        states.append(menu.get_attribute("aria-expanded"))
+        driver.execute_script("document.activeElement.blur()")
+        ActionChains(driver).send_keys(Keys.ESCAPE).perform()
+        states.append(menu.get_attribute("aria-expanded"))
+        if states != ["false", "true", "false"]:
+            problems.append(f"360px menu button aria-expanded: {states}")
     assert problems == [], "\n".join(problems)
 
 

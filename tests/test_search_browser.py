@@ -16,6 +16,10 @@ PREFIX = "cchc/"
 def _site(site):
     site.add_article("a.md", "Đẩy mạnh cải cách hành chính", "2024-03-01", body="Người dân hài lòng.")
     site.add_article("b.md", "Hội nghị tổng kết", "2024-03-02", body="Không liên quan đến chủ đề kia.")
+    # The same three words, as a phrase in one article's lead and scattered in the other's.
+    site.add_article("c.md", "Bản tin tháng ba", "2024-03-03", body="Hồ sơ thủ tục được giải quyết sớm.")
+    site.add_article("d.md", "Bản tin tháng tư", "2024-03-04",
+                     body="Thủ tục mới; hồ sơ giải quyết đúng hạn.")
     add_procedure(site, code="1.000111", name="Cấp phép thử nghiệm bức xạ",
                   channels=[{"method": "direct", "time": "10 ngày", "fee": "2.000.000 đồng/hồ sơ"}])
     add_procedure(site, code="1.000222", name="Đăng ký hợp chuẩn cũ", status="abolished", abolished="2024-01-01")
@@ -70,6 +74,25 @@ def test_search_finds_vietnamese_fees_codes_and_labels_results(site, tmp_path):
         assert code and code[0]["href"].endswith("thu-tuc-hanh-chinh/1.000111/"), code
         abolished = _results(driver, base, "dang ky hop chuan", "1.000222")
         assert abolished and "Đã bãi bỏ" in abolished[0]["meta"], abolished
+        # Words in quotes match only as a phrase, with or without marks, wholly quoted or among other words.
+        for query in ("hồ sơ thủ tục", '"ho so thu tuc"', '"Hồ sơ thủ tục" giải quyết', 'bản tin "HỒ SƠ THỦ TỤC"'):
+            hits = [h["href"] for h in _results(driver, base, query, "ban-tin-thang-ba")]
+            assert any("ban-tin-thang-ba" in h for h in hits), (query, hits)
+            assert any("ban-tin-thang-tu" in h for h in hits) == (query == "hồ sơ thủ tục"), (query, hits)
+        # Typing does not search (half-typed words would fetch index pieces of their own): Enter does.
+        driver.get(base + "tim-kiem/")
+        requests.clear()
+        driver.find_element(By.ID, "cchc-search-q").send_keys("cai cach hanh")
+        time.sleep(1.5)
+        assert not [path for _, path in requests if "pagefind" in path]
+        box = driver.find_element(By.ID, "cchc-search-q")
+        box.send_keys("h\n")
+        deadline = time.monotonic() + 20
+        while not [path for _, path in requests if "/index/" in path] and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert [path for _, path in requests if "/index/" in path]
+        # Pagefind runs on the page's thread: its web worker (a second copy of its script) is not fetched.
+        assert not [path for _, path in requests if "pagefind-worker" in path]
         errors = [e["message"] for e in driver.get_log("browser") if e["level"] == "SEVERE"]
         assert errors == []
 

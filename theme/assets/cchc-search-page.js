@@ -10,7 +10,7 @@
   var list = document.querySelector("[data-cchc-search-results]");
   var more = document.querySelector("[data-cchc-search-more]");
   var PAGE = 10;
-  var engine = null, results = [], shown = 0, token = 0, timer = null;
+  var engine = null, results = [], shown = 0, token = 0;
 
   form.hidden = false;
   document.querySelector("[data-cchc-search-nojs]").hidden = true;
@@ -20,7 +20,9 @@
       var bundle = new URL(form.getAttribute("data-bundle"), location.href).href;
       var base = new URL(form.getAttribute("data-base"), location.href).pathname;  // works under a sub-path
       engine = import(bundle + "pagefind.js").then(function (pagefind) {
-        return pagefind.options({ baseUrl: base }).then(function () { return pagefind; });
+        // On the page's own thread: a web worker would cost a second copy of the script (41 KB) per
+        // search, and a search over a few index pieces takes milliseconds.
+        return pagefind.options({ baseUrl: base, noWorker: true }).then(function () { return pagefind; });
       });
     }
     return engine;
@@ -113,6 +115,27 @@
     });
   }
 
+  /* Words in quotes match only as that phrase, in that order. Pagefind does this itself for a query
+     wholly in quotes; for "a phrase" among other words, each phrase is searched on its own (wholly
+     quoted) and only the pages found by every part are kept, in the order of the unquoted words' search.
+     The parts share the index pieces they need, so this costs no more bytes than one search. */
+  function find(pagefind, query) {
+    var phrases = (query.match(/"[^"]+"/g) || []);
+    var rest = query.replace(/"[^"]*"/g, " ").replace(/"/g, " ").trim();
+    if (!phrases.length || (phrases.length === 1 && !rest)) {
+      return pagefind.search(query).then(function (found) { return found.results; });
+    }
+    var parts = (rest ? [rest] : []).concat(phrases);
+    return Promise.all(parts.map(function (part) { return pagefind.search(part); })).then(function (all) {
+      var kept = all.slice(1).map(function (found) {
+        var ids = {};
+        found.results.forEach(function (r) { ids[r.id] = true; });
+        return ids;
+      });
+      return all[0].results.filter(function (r) { return kept.every(function (ids) { return ids[r.id]; }); });
+    });
+  }
+
   function search(query) {
     var mine = ++token;
     query = query.trim();
@@ -121,9 +144,9 @@
     if (!query) { status.textContent = ""; return; }
     status.textContent = "Đang tìm…";
     load().then(function (pagefind) {
-      return pagefind.search(query);
+      return find(pagefind, query);
     }).then(function (found) {
-      return ranked(found.results, query);
+      return ranked(found, query);
     }).then(function (found) {
       if (mine !== token) return;
       results = found;
@@ -145,14 +168,11 @@
 
   form.addEventListener("submit", function (event) {
     event.preventDefault();
-    clearTimeout(timer);
     remember();
     search(input.value);
   });
-  input.addEventListener("input", function () {
-    clearTimeout(timer);
-    timer = setTimeout(function () { remember(); search(input.value); }, 300);
-  });
+  /* No search while typing: each half-typed word ("c", "ca", "cai c") would fetch index pieces of its
+     own, which the finished query does not need. The citizen searches with Enter or "Tìm". */
   more.querySelector("button").addEventListener("click", function () { showMore(token); });
 
   var params = new URLSearchParams(location.search);

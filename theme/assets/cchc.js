@@ -4,20 +4,30 @@
 (function () {
   "use strict";
   var drawer = document.getElementById("__drawer");
-  var button = document.querySelector(".cchc-menu-button");
-  if (drawer && button) {
-    var sync = function () {};  // a <label> takes no aria-expanded; the drawer itself is the state
+  var label = document.querySelector("label.cchc-menu-button");
+  var sidebar = document.querySelector(".md-sidebar--primary");
+  if (drawer && label) {
+    /* Material's menu toggle is a <label> for a hidden checkbox: it works without JavaScript but cannot
+       tell assistive tech whether the menu is open. With JavaScript it becomes a real button whose
+       aria-expanded follows the menu; like the label it is shown (so reachable by Tab) on phones only. */
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = label.className;
+    button.innerHTML = label.innerHTML;
+    if (sidebar) {
+      sidebar.id = sidebar.id || "cchc-menu";
+      button.setAttribute("aria-controls", sidebar.id);
+    }
+    label.parentNode.replaceChild(button, label);
+    var sync = function () { button.setAttribute("aria-expanded", drawer.checked ? "true" : "false"); };
     sync();
     drawer.addEventListener("change", sync);
-    button.addEventListener("keydown", function (event) {
-      if (event.key === "Enter" || event.key === " ") {
-        event.preventDefault();
-        drawer.checked = !drawer.checked;
-        sync();
-        if (drawer.checked) {
-          var first = document.querySelector(".md-sidebar--primary a, .md-sidebar--primary label[tabindex]");
-          if (first) setTimeout(function () { first.focus(); }, 50);
-        }
+    button.addEventListener("click", function () {
+      drawer.checked = !drawer.checked;
+      sync();
+      if (drawer.checked) {
+        var first = document.querySelector(".md-sidebar--primary a, .md-sidebar--primary label[tabindex]");
+        if (first) setTimeout(function () { first.focus(); }, 50);
       }
     });
     document.addEventListener("keydown", function (event) {

@@ -28,7 +28,6 @@ from cchc.core.settings import Settings
 from cchc.core.urls import CATEGORY, FEED_ATOM, FEED_JSON, FEED_RSS, TAG, file_href, feed_url
 
 RSS_PATH, ATOM_PATH, JSON_PATH = FEED_RSS, FEED_ATOM, FEED_JSON  # core.urls declares them
-STYLESHEET = "assets/feed.xsl"  # in theme/assets/, copied to the site by MkDocs
 JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"
 LANGUAGE = "vi"
 GENERATOR = "cchc (MkDocs)"
@@ -220,25 +219,14 @@ def _generator(info: FeedInfo, entries: Sequence[Entry], fallback: datetime, sit
     return fg
 
 
-def _with_stylesheet(xml: bytes, feed_path: str) -> bytes:
-    """Insert <?xml-stylesheet?> after the XML declaration: a browser shows a readable page.
-
-    The href is relative to the feed file, so it works under any host and sub-path.
-    """
-    href = posixpath.relpath(STYLESHEET, posixpath.dirname(feed_path) or ".")
-    declaration_end = xml.index(b"?>") + 2
-    pi = f'\n<?xml-stylesheet type="text/xsl" href="{html.escape(href)}"?>'.encode()
-    return xml[:declaration_end] + pi + xml[declaration_end:]
-
-
 def rss(info: FeedInfo, entries: Sequence[Entry], fallback: datetime, site_name: str) -> bytes:
     fg = _generator(info, entries, fallback, site_name, for_atom=False)
-    return _with_stylesheet(fg.rss_str(pretty=True), info.path)
+    return fg.rss_str(pretty=True)
 
 
 def atom(info: FeedInfo, entries: Sequence[Entry], fallback: datetime, site_name: str) -> bytes:
     fg = _generator(info, entries, fallback, site_name, for_atom=True)
-    return _with_stylesheet(fg.atom_str(pretty=True), info.path)
+    return fg.atom_str(pretty=True)
 
 
 def json_feed(info: FeedInfo, entries: Sequence[Entry], fallback: datetime, site_name: str) -> bytes:

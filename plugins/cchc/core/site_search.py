@@ -105,8 +105,10 @@ def index_site(site_dir: str | Path, previous_site: str | Path | None = None,
     bundle = site / BUNDLE
     if bundle.exists():
         shutil.rmtree(bundle)
-    key = inputs_digest(site) if cache is not None else None
-    if key is not None and previous_site is not None and (Path(previous_site) / BUNDLE).is_dir():
+    # Without a previous site (mkdocs serve, `atomic: false`: MkDocs empties site_dir first) there is
+    # nothing to reuse now or next time: no key.
+    key = inputs_digest(site) if cache is not None and previous_site is not None else None
+    if key is not None and (Path(previous_site) / BUNDLE).is_dir():
         stored = cache.get(KIND, key)
         if stored is not None and _reuse(Path(previous_site) / BUNDLE, bundle, stored):
             return True

@@ -386,7 +386,11 @@ class CchcPlugin(BasePlugin[CchcConfig]):
                      counts[(RENDER_KIND, False)])
         log_messages.stop_if_strict_failed(serving=self.command == "serve")  # its last line in Vietnamese
         try:  # into the staging folder: the site and its index are swapped in together
-            index_site(config.site_dir)
+            previous = self.staged.final if self.staged else None  # its bundle, if no page changed
+            if index_site(config.site_dir, previous, self.cache):
+                log.info("Chỉ mục tìm kiếm: không trang nào đổi, dùng lại chỉ mục của lần dựng trước.")
+            if self.cache:
+                self.cache.close()  # the index's entry
         except SearchIndexError as exc:
             log.error(str(exc))
             raise log_messages.Stop("Chưa lập được chỉ mục tìm kiếm (xem dòng ở trên); trang cũ được giữ nguyên.") from None

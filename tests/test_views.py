@@ -1,0 +1,62 @@
+"""Templates read what a page shows from its data (the views), never from the plugin's state.
+
+A Jinja filter or global that reads the plugin (`self.media`, `self.content`...) would make a page's
+HTML depend on something outside the page's data, which the page cache's key (a digest of that data)
+would then miss: an article's picture or og:image must be carried by the article itself.
+"""
+from __future__ import annotations
+
+import ast
+import re
+import shutil
+
+from conftest import REPO
+from test_build_cache import CACHE, cached_site, jpeg, tree  # noqa: F401 - cached_site is a fixture
+
+PLUGIN = REPO / "plugins" / "cchc" / "adapter" / "plugin.py"
+
+
+def _template_callables() -> dict[str, ast.expr]:
+    """What on_env hands the templates: `env.filters[name] = value` and `env.globals[name] = value`."""
+    tree_ = ast.parse(PLUGIN.read_text(encoding="utf-8"))
+    on_env = next(node for node in ast.walk(tree_) if isinstance(node, ast.FunctionDef) and node.name == "on_env")
+    found = {}
+    for node in ast.walk(on_env):
+        if isinstance(node, ast.Assign) and isinstance(target := node.targets[0], ast.Subscript) \
+                and isinstance(target.value, ast.Attribute) and target.value.attr in ("filters", "globals"):
+            found[ast.literal_eval(target.slice)] = node.value
+    return found
+
+
+def test_no_template_filter_or_global_reads_plugin_state():
+    handed = _template_callables()
+    assert "cchc_picture" in handed and "cchc_procedure_links" in handed  # the walk sees them
+    readers = sorted(name for name, value in handed.items()
+                     if any(isinstance(n, ast.Name) and n.id == "self" for n in ast.walk(value)))
+    assert readers == [], f"template filters/globals that read the plugin's state: {readers}"
+
+
+def _rendered(stderr: str) -> int:
+    found = re.search(r"dùng lại (\d+) trang, dựng mới (\d+) trang", stderr)
+    assert found, stderr
+    return int(found.group(2))
+
+
+def test_a_new_variant_of_one_cover_renders_only_the_pages_that_show_it(cached_site):
+    site = cached_site
+    site.write("content/tin-bai/anh/khac.jpg", jpeg(800, 450, (160, 90, 10)))
+    site.add_article("d.md", "Bài có ảnh khác", "2026-09-03 08:00", categories=["Chuyển đổi số"],
+                     image="anh/khac.jpg", image_alt="Hội nghị", body="Bài bốn.")
+    site.build()
+    before = {p: b for p, b in tree(site.root / "site").items() if p.endswith(".html")}
+    site.write("content/tin-bai/anh/bia.jpg", jpeg(1000, 500, (10, 90, 160)))  # other sizes: other variants
+    rendered = _rendered(site.build().stderr)
+    warm = tree(site.root / "site")
+    after = {p: b for p, b in warm.items() if p.endswith(".html")}
+    changed = sorted(p for p in after if before.get(p) != after[p])
+    assert "tin-bai/2026/10/bai-thu-nhat-ve-mot-cua/index.html" in changed
+    assert "tin-bai/2026/09/bai-co-anh-khac/index.html" not in changed
+    assert rendered == len(changed), " ".join(changed)
+    shutil.rmtree(site.root / CACHE)
+    site.build()
+    assert tree(site.root / "site") == warm  # and the warm build is the clean build

@@ -60,3 +60,50 @@ def test_a_new_variant_of_one_cover_renders_only_the_pages_that_show_it(cached_s
     shutil.rmtree(site.root / CACHE)
     site.build()
     assert tree(site.root / "site") == warm  # and the warm build is the clean build
+
+
+# -- one URL table ------------------------------------------------------------------------------------
+URLS_MODULE = REPO / "plugins" / "cchc" / "core" / "urls.py"
+_LITERAL = re.compile(r"""(["'])([^"'\s{}<>]+)\1""")  # a quoted value in a template
+_AFTER_EXPRESSION = re.compile(r"""\}\}([^"'\s{}<>]+)""")  # `{{ config.site_url }}feed.xml`
+
+
+def _section_paths() -> set[str]:
+    """The fixed paths of the URL table: its module-level strings that are paths or file names."""
+    module = ast.parse(URLS_MODULE.read_text(encoding="utf-8"))
+    namespace: dict = {}
+    exec(compile(module, str(URLS_MODULE), "exec"), namespace)  # noqa: S102 - our own module
+    return {value for name, value in namespace.items()
+            if name.isupper() and isinstance(value, str) and ("/" in value or "." in value)}
+
+
+def _spelled(text: str, paths: set[str]) -> bool:
+    """Whether a literal spells a section path: the path itself, or a path starting with it."""
+    return any(text == path or text.startswith(path) for path in paths)
+
+
+def _python_literals(path) -> list[tuple[int, str]]:
+    """The module's string literals (parts of f-strings too), docstrings left out: they explain."""
+    module = ast.parse(path.read_text(encoding="utf-8"))
+    docstrings = {id(node.body[0].value) for node in ast.walk(module)
+                  if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef))
+                  and node.body and isinstance(node.body[0], ast.Expr) and isinstance(node.body[0].value, ast.Constant)}
+    return [(node.lineno, node.value) for node in ast.walk(module)
+            if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docstrings]
+
+
+def test_section_paths_are_spelled_only_in_the_url_table():
+    paths = _section_paths()
+    assert {"tin-bai/", "thu-tuc-hanh-chinh/", "tim-kiem/", "feed.xml"} <= paths  # the scan sees the table
+    spelled = []
+    for template in sorted((REPO / "theme").rglob("*.html")):
+        for number, line in enumerate(template.read_text(encoding="utf-8").splitlines(), 1):
+            values = [m.group(2) for m in _LITERAL.finditer(line)]
+            values += [m.group(1) for m in _AFTER_EXPRESSION.finditer(line)]
+            spelled += [f"{template.relative_to(REPO)}:{number}: {v}" for v in values if _spelled(v, paths)]
+    for module in sorted((REPO / "plugins" / "cchc").rglob("*.py")):
+        if module == URLS_MODULE:
+            continue
+        spelled += [f"{module.relative_to(REPO)}:{number}: {v}" for number, v in _python_literals(module)
+                    if _spelled(v, paths)]
+    assert spelled == [], "URL paths spelled outside core/urls.py:\n" + "\n".join(spelled)

@@ -107,3 +107,52 @@ def test_section_paths_are_spelled_only_in_the_url_table():
         spelled += [f"{module.relative_to(REPO)}:{number}: {v}" for number, v in _python_literals(module)
                     if _spelled(v, paths)]
     assert spelled == [], "URL paths spelled outside core/urls.py:\n" + "\n".join(spelled)
+
+
+# -- no import cycle ------------------------------------------------------------------------------------
+PACKAGE = REPO / "plugins" / "cchc"
+
+
+def _module_name(path) -> str:
+    parts = ["cchc", *path.relative_to(PACKAGE).with_suffix("").parts]
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def _imported(path, modules: set[str]) -> set[str]:
+    """The package's modules this one imports, anywhere in it (a deferred import is a dependency too)."""
+    name = _module_name(path)
+    package = name if path.name == "__init__.py" else name.rpartition(".")[0]
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            found |= {alias.name for alias in node.names}
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:
+                base = ".".join([*package.split(".")[: len(package.split(".")) - node.level + 1], *filter(None, [base])])
+            found |= {f"{base}.{alias.name}" if f"{base}.{alias.name}" in modules else base for alias in node.names}
+    return {module for module in found if module in modules and module != name}
+
+
+def _cycles() -> list[list[str]]:
+    paths = {_module_name(p): p for p in PACKAGE.rglob("*.py")}
+    graph = {name: _imported(path, set(paths)) for name, path in paths.items()}
+    cycles, state = [], {}  # state: 1 on the current path, 2 done
+
+    def visit(name: str, trail: list[str]) -> None:
+        state[name] = 1
+        for after in sorted(graph[name]):
+            if state.get(after) == 1:
+                cycles.append(trail[trail.index(after):] + [after])
+            elif after not in state:
+                visit(after, trail + [after])
+        state[name] = 2
+
+    for name in sorted(graph):
+        if name not in state:
+            visit(name, [name])
+    return cycles
+
+
+def test_no_import_cycle_in_the_package():
+    assert _cycles() == []

@@ -7,6 +7,7 @@ would then miss: an article's picture or og:image must be carried by the article
 from __future__ import annotations
 
 import ast
+import json
 import re
 import shutil
 
@@ -156,3 +157,25 @@ def _cycles() -> list[list[str]]:
 
 def test_no_import_cycle_in_the_package():
     assert _cycles() == []
+
+
+# -- the routes into site/ -----------------------------------------------------------------------------
+# Written by MkDocs itself outside its writers: the gzip of the sitemap (build._build_theme_template).
+# Written by another program: Pagefind's index (core.site_search runs the pagefind binary).
+STOCK_ELSEWHERE = ("sitemap.xml.gz",)
+OTHER_PROGRAMS = ("pagefind/",)
+
+
+def test_every_file_of_the_site_comes_through_mkdocs_writers_or_site_output(site):
+    """No third route: a module writing into site/ by itself (open(), shutil) makes this fail."""
+    site.options["atomic"] = False  # written in place: the paths noted are the final ones
+    site.add_article("a.md", "Bài không có ảnh bìa", "2026-10-01 08:00", body="Có thẻ chia sẻ vẽ riêng.")
+    routes_file = site.root / "routes.json"
+    result = site.run(str(REPO / "tests" / "site_routes.py"), str(routes_file), "--strict")
+    assert result.returncode == 0, result.stdout + result.stderr
+    routes = json.loads(routes_file.read_text(encoding="utf-8"))
+    root = (site.root / "site").resolve()
+    unrouted = sorted(path.relative_to(root).as_posix() for path in root.rglob("*") if path.is_file()
+                      and str(path) not in routes)
+    unrouted = [p for p in unrouted if p not in STOCK_ELSEWHERE and not p.startswith(OTHER_PROGRAMS)]
+    assert unrouted == []

@@ -179,3 +179,23 @@ def test_every_file_of_the_site_comes_through_mkdocs_writers_or_site_output(site
                       and str(path) not in routes)
     unrouted = [p for p in unrouted if p not in STOCK_ELSEWHERE and not p.startswith(OTHER_PROGRAMS)]
     assert unrouted == []
+
+
+def test_no_view_holds_a_whole_index():
+    """A view holding the article or procedure index would put every record in the key of its page:
+    a change anywhere would render it again. Views hold what the page shows (e.g. ProcedureLink)."""
+    import dataclasses
+    import importlib
+
+    from cchc.core.pages import View
+    for name in ("news.news_views", "procedures.procedure_views", "quota.plan_views"):
+        importlib.import_module(f"cchc.core.{name}")
+
+    def subclasses(kind):
+        for sub in kind.__subclasses__():
+            yield sub
+            yield from subclasses(sub)
+
+    holding = sorted(f"{view.__name__}.{f.name}" for view in subclasses(View) for f in dataclasses.fields(view)
+                     if "Index" in str(f.type))
+    assert holding == []

@@ -5,7 +5,8 @@ from functools import partial
 
 from cchc.core.pages import PageSpec, paginate
 from cchc.core.procedures.procedure_index import ProcedureIndex
-from cchc.core.procedures.procedure_views import AbolishedView, ChangesView, FieldView, ProcedureView, ProceduresView
+from cchc.core.procedures.procedure_views import (AbolishedView, ChangesView, FieldView, ProcedureView, ProceduresView,
+                                                 replacements)
 from cchc.core.procedures.procedures import URL_ROOT
 from cchc.core.urls import PROCEDURE_CHANGES, PROCEDURES_ABOLISHED
 
@@ -22,10 +23,10 @@ def procedure_pages(index: ProcedureIndex) -> list[PageSpec]:
                             abolished_count=len(index.abolished), options=index.filter_options()),
     ), PageSpec(
         url=PROCEDURES_ABOLISHED, title="Thủ tục hành chính đã bãi bỏ", template="cchc/procedures-abolished.html",
-        data=AbolishedView(index.abolished, index),
+        data=AbolishedView(index.abolished, replacements(index.abolished, index)),
     )]
     pages += paginate(index.changes, CHANGES_PER_PAGE, PROCEDURE_CHANGES, "Thủ tục hành chính mới, sửa đổi, bãi bỏ",
-                      "cchc/procedure-changes.html", partial(ChangesView, index=index))
+                      "cchc/procedure-changes.html", partial(ChangesView.of, index=index))
     for group in index.groups:
         pages.append(PageSpec(
             url=group.url, title=f"Thủ tục hành chính lĩnh vực {group.name}", template="cchc/procedures.html",

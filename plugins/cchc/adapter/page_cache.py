@@ -1,8 +1,8 @@
 """Whole generated pages kept in the build cache: a page whose inputs did not change is not rendered.
 
 A page's HTML is what its theme template makes of: the page (URL, title, meta, content, table of
-contents, neighbours in the nav), our template data (digested by core.fingerprint, with the published
-pictures and the social card of each article the page shows), the nav, the config as MkDocs resolved
+contents, neighbours in the nav), our template data (digested by core.fingerprint; an article carries
+its published picture and og:image), the nav, the config as MkDocs resolved
 it (after INHERIT and !ENV) and the theme's files. All of these go into the page's key, and nothing
 else: no date, no digest of the whole site's images, so that publishing one article leaves the key of
 every page that does not show it as it was. The nav is digested once every page has been read
@@ -115,10 +115,6 @@ class PageCache:
         # written, not kept: 16,000 pages of HTML held from the first step to the last exceeded 1 GB.
         self.hits: dict[str, tuple[str, str]] = {}  # src_uri -> (key, the page's own template)
         self.stored = self.reused = 0
-
-    def set_media(self, pictures, cards) -> None:
-        """What of the published images a page shows: its articles' pictures and social cards."""
-        self.fingerprints = Fingerprinter(pictures=pictures, cards=cards)
 
     def set_nav(self, nav: Navigation, config: MkDocsConfig) -> None:
         """Once every page was read (titles of hand-written pages come from their heading): the pages

@@ -74,6 +74,14 @@ def settings_from(config: MkDocsConfig, options: CchcConfig, include_unpublished
     )
 
 
+def picture_filter(picture, href: str, kind: str = "cover", alt: str = "", lazy: bool = False) -> Markup:
+    """Jinja filter: `{{ a.picture | cchc_picture(a.image.path | cchc_file | url, 'thumb', '', true) }}`.
+    Only its arguments: the picture is the article's own (core.media.media.show_media)."""
+    if picture is None:  # not published (cannot happen in a successful build): show nothing
+        return Markup("")
+    return Markup(picture_html(picture, href, alt, kind, lazy))
+
+
 def report_errors(errors: list[ContentError]) -> None:
     """Every content error, one line each; then stop the build."""
     if errors:
@@ -240,13 +248,6 @@ class CchcPlugin(BasePlugin[CchcConfig]):
         log.info("Ảnh: %d ảnh/thẻ chia sẻ mới được xử lý, %d lấy lại từ bộ nhớ đệm %s.",
                  cache.processed - processed, cache.reused - reused, self.content.settings.image_cache)
 
-    def _picture(self, image, href: str, kind: str = "cover", alt: str | None = None, lazy: bool = False) -> Markup:
-        """Jinja filter: `{{ a.image | cchc_picture(a.image.path | cchc_file | url, 'thumb', '', true) }}`."""
-        published = self.media.images.get(image.path)
-        if published is None:  # not published (cannot happen in a successful build): show nothing
-            return Markup("")
-        return Markup(picture_html(published, href, image.alt if alt is None else alt, kind, lazy))
-
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files):
         self.files = files
         entries = [files.get_file_from_path(src).page for src, spec in self.specs.items() if spec.in_nav]
@@ -263,8 +264,6 @@ class CchcPlugin(BasePlugin[CchcConfig]):
             file.page.clean = self._clean
             file.page.source = self._source_of(file.page)
             file.page.clean_key = repr(self.config.iframe_hosts)
-        if self.page_cache:  # an article's picture and card are in the key of the pages that show it
-            self.page_cache.set_media(self.media.images, self.media.cards)
         self.nav = nav
         return nav
 
@@ -277,8 +276,7 @@ class CchcPlugin(BasePlugin[CchcConfig]):
         agency = self.content.settings.agency
         env.globals["cchc_agency"] = agency  # header logo, footer of every page
         env.globals["cchc_procedure_links"] = lambda procedure: procedure_links(procedure, agency)
-        env.filters["cchc_picture"] = self._picture
-        env.filters["cchc_card"] = lambda article: self.media.cards.get(article.url)  # site path or None
+        env.filters["cchc_picture"] = picture_filter  # reads the article's own picture, no plugin state
         env.globals["cchc_urls"] = urls  # the fixed URLs of the scheme: `{{ cchc_urls.NEWS | url }}`
         self.env = env
         self.feeds.add_files(self.content, files, config, self.media.images)  # every body is rendered by now

@@ -177,8 +177,6 @@ class QuickRebuild:
         stale = steps.done("so sánh", [src for src, spec in specs.items() if not compare.same(last.specs[src], spec)])
         previous = plugin.media
         plugin.content, plugin.media, plugin.specs = content, media, specs
-        if plugin.page_cache:
-            plugin.page_cache.set_media(media.images, media.cards)
         self._publish_files(Path(last.config.site_dir), previous, media)
         steps.done("tệp xuất", None)
         self._render(last, stale, content)

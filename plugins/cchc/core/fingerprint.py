@@ -4,8 +4,8 @@ Records (dataclasses), lists, dicts and plain values are digested whole. Groupin
 tag, a month, a year) stand for what their pages around the site show of them: name, URL, count
 and the URLs of their articles; a template that shows an article's title or excerpt receives the
 article itself in its page data (items, articles, older/newer), where it is digested whole.
-An article also stands for what the site published of it (its picture's variants, its social card):
-a page that shows it shows them. Each object is digested once per build (memo by id), so the cost is
+An article carries what the site published of it (its picture's variants, its og:image: fields kept
+out of its repr, digested after it): a page that shows it shows them. Each object is digested once per build (memo by id), so the cost is
 linear in the content.
 Anything else (a function, an object without fields) makes the page uncacheable: it is rendered.
 """
@@ -18,7 +18,6 @@ from functools import lru_cache
 from typing import Any, Callable
 
 from cchc.core.news.collections import Month, Term, Year
-from cchc.core.records import Article
 
 
 class Uncacheable(Exception):
@@ -46,14 +45,8 @@ def _hidden_names(kind: type) -> tuple[str, ...]:
 
 
 class Fingerprinter:
-    def __init__(self, pictures: dict | None = None, cards: dict | None = None) -> None:
+    def __init__(self) -> None:
         self._memo: dict[int, tuple[Any, str]] = {}  # id -> (object kept alive, digest)
-        self._pictures = pictures or {}  # content path -> published image (variants, sizes)
-        self._cards = cards or {}  # article URL -> site path of its social card
-
-    def _published(self, article: Article) -> str:
-        picture = self._pictures.get(article.image.path) if article.image is not None else None
-        return self._text([picture, self._cards.get(article.url)])
 
     def digest(self, value: Any) -> str:
         return hashlib.sha256(self._text(value).encode("utf-8")).hexdigest()
@@ -81,8 +74,6 @@ class Fingerprinter:
         if isinstance(value, dict):
             items = sorted((self._text(k), self._text(v)) for k, v in value.items())
             return "{" + ",".join(f"{k}:{v}" for k, v in items) + "}"
-        if isinstance(value, Article):
-            return f"{self._record(value)}{self._published(value)}"
         return self._record(value)
 
     def _record(self, value: Any) -> str:

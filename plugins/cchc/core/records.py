@@ -27,7 +27,7 @@ class Attachment:
 
 @dataclass(frozen=True)
 class Image:
-    """A cover; its published copy and variants (sizes as displayed) are in media.Media.images."""
+    """A cover; its published copy and variants (sizes as displayed) are the article's `picture`."""
     path: str  # relative to the content root
     alt: str
 
@@ -53,6 +53,13 @@ class Article:
     pin: bool = False
     passthrough: dict = field(default_factory=dict, compare=False, hash=False)
     scheduled: bool = False  # dated after the build time
+    # What the site published of the article (core.media.media.show_media), once its images are ready:
+    # its cover's variants (media.images.PublishedImage) and the site path of its og:image. Templates
+    # read them from the article, so a page's data holds what the page shows. Kept out of the repr and
+    # of equality: they come from image files, not from the article's text (core.fingerprint digests
+    # fields kept out of the repr after it).
+    picture: object | None = field(default=None, repr=False, compare=False)
+    og_image: str | None = field(default=None, repr=False, compare=False)
 
     @cached_property  # asked for by every page that shows the article
     def url(self) -> str:

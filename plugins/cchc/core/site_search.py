@@ -23,8 +23,9 @@ from importlib import metadata
 from pathlib import Path
 
 from cchc.core.build_cache import BuildCache, digest
+from cchc.core.urls import SEARCH_BUNDLE
 
-BUNDLE = "pagefind"  # site-relative folder of the index and its script
+BUNDLE = SEARCH_BUNDLE.rstrip("/")  # site-relative folder of the index and its script
 # Pagefind's own UIs, unused: the search page has a small UI of ours (theme/assets/cchc-search.js).
 UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
           "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js")

@@ -16,11 +16,14 @@ CATEGORIES_INDEX = f"{CATEGORY}/"  # every category with its count
 TAGS_INDEX = f"{TAG}/"
 PROCEDURES = "thu-tuc-hanh-chinh/"
 PROCEDURE_CHANGES = f"{PROCEDURES}thay-doi/"  # the change log; its pages: listing_page_url
+PROCEDURES_ABOLISHED = f"{PROCEDURES}da-bai-bo/"
+PROCEDURES_DATA = f"{PROCEDURES}danh-sach.json"  # the listing's filter data, fetched when a reader filters
 PLANS = "ke-hoach/"
 QUOTA = "chi-tieu/"
 FEED_RSS = "feed.xml"  # the site's feeds, at its root; a listing's RSS feed: feed_url
 FEED_ATOM = "atom.xml"
 FEED_JSON = "feed.json"
+PROCEDURES_FEED = f"{PROCEDURES}{FEED_RSS}"  # new, changed and abolished procedures
 EMBED_HTML = "nhung/tin-moi.html"  # the embeddable box of the newest articles (an iframe on the portal)
 EMBED_JSON = "nhung/tin-moi.json"
 CARD = "the-chia-se.png"  # an article's social card, next to its index.html
@@ -28,6 +31,7 @@ SHARE_CROP = "og.jpg"  # a cover's 1200x630 crop for shared links, next to its v
 INDICES = "chi-so-cchc/"  # kết quả chỉ số CCHC (PAR INDEX, SIPAS, …)
 DOCUMENTS = "van-ban/"  # văn bản chỉ đạo, điều hành
 SEARCH = "tim-kiem/"  # the search page (Pagefind loads there only)
+SEARCH_BUNDLE = "pagefind/"  # Pagefind's index and script
 FEEDS_HELP = "nhan-tin/"  # how to subscribe to the feeds, in plain HTML (no XSLT)
 
 

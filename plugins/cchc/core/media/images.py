@@ -19,6 +19,8 @@ from dataclasses import dataclass, field
 
 from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
 
+from cchc.core.urls import SHARE_CROP
+
 RASTER_SUFFIXES = frozenset({".jpg", ".jpeg", ".png", ".webp"})
 # Every name a photo or picture may have: each one is decoded and re-encoded (no EXIF, GPS, XMP or
 # comment survives), or refused when its format is not one the section publishes. A JPEG saved as
@@ -175,7 +177,7 @@ def _variant_path(path: str, tag: str, suffix: str) -> str:
 
 
 SHARE_SIZE = (1200, 630)  # what Zalo and Facebook show whole for a shared link (Open Graph)
-SHARE = "og.jpg"  # the one output of a share crop's cache entry (its site path: core.urls.share_crop_url)
+SHARE = SHARE_CROP  # the one output of a share crop's cache entry (its site path: core.urls.share_crop_url)
 
 
 def share_crop(data: bytes, settings: ImageSettings) -> bytes:

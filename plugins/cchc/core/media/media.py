@@ -306,4 +306,16 @@ def publish_media(content: Content, cache: ImageCache, settings: ImageSettings =
     stops = content.blocking_errors or [e for e in content.mark_drafts(media.errors) if not e.draft]
     if cards and not stops:  # a build that will stop needs no cards; a draft's problem stops nothing
         _cards(content, cache, media, style, previous, background, settings)
+    show_media(content.articles.articles, media)
     return media
+
+
+def show_media(articles, media: Media) -> None:
+    """Each article carries what the site published of it (its picture, its og:image), so that the
+    templates and the page cache read them from the page's data, not from the build's media.
+    Set on the records in place: the same record is shown by many pages and, in `mkdocs serve`,
+    kept between builds (core.record_memo); every build sets both fields of every article again."""
+    for article in articles:
+        picture = media.images.get(article.image.path) if article.image is not None else None
+        object.__setattr__(article, "picture", picture)  # frozen record: fields out of its equality
+        object.__setattr__(article, "og_image", media.cards.get(article.url))

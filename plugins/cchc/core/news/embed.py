@@ -10,7 +10,7 @@ from typing import Mapping
 from cchc.core.news.collections import ArticleIndex
 from cchc.core.media.images import PublishedImage
 from cchc.core.settings import Settings
-from cchc.core.urls import EMBED_HTML, EMBED_JSON, file_href
+from cchc.core.urls import EMBED_HTML, EMBED_JSON, NEWS, file_href
 
 HTML_PATH, JSON_PATH = EMBED_HTML, EMBED_JSON  # core.urls declares them
 ITEMS = 5
@@ -56,7 +56,7 @@ def _page(items: list[dict], settings: Settings) -> str:
             f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
             f'<title>{e(BOX_TITLE)} – {e(settings.site_name)}</title>\n<base target="_parent">\n'
             f'<style>{_CSS}</style>\n</head>\n<body>\n<main class="box">\n<h1>{e(BOX_TITLE)}</h1>\n{body}\n'
-            f'<p class="all"><a href="{e(settings.site_url)}tin-bai/" target="_parent">Xem tất cả tin bài ›</a></p>\n'
+            f'<p class="all"><a href="{e(settings.site_url)}{NEWS}" target="_parent">Xem tất cả tin bài ›</a></p>\n'
             f'</main>\n</body>\n</html>\n')
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 from functools import partial
 
 from cchc.core.news.collections import ArticleIndex
-from cchc.core.news.news_views import (ArchiveView, ArticleView, HomeView, ListingView, MonthView, TermLink,
-                                       TermsView, YearView)
+from cchc.core.news.news_views import (ArchiveView, ArticleLink, ArticleView, HomeView, ListingView, MonthView,
+                                       TermLink, TermsView, YearView)
 from cchc.core.pages import PageSpec, paginate
 from cchc.core.urls import ARCHIVE, CATEGORIES_INDEX, NEWS, TAGS_INDEX
 from cchc.core.text.vietnamese import year_label
@@ -48,11 +48,15 @@ def news_pages(index: ArticleIndex, per_page: int, home_markdown: str = "") -> l
         pages.append(PageSpec(
             url=article.url, title=article.title, template="cchc/article.html",
             markdown=article.body, source=article.content_path, description=article.excerpt,
-            data=ArticleView(article, older, newer,
+            data=ArticleView(article, _neighbour(older), _neighbour(newer),
                              categories=[_link(index.category(name)) for name in article.categories],
                              tags=[_link(index.tag(name)) for name in article.tags]),
         ))
     return pages
+
+
+def _neighbour(article) -> ArticleLink | None:
+    return None if article is None else ArticleLink(article.title, article.url)
 
 
 def _link(term) -> TermLink:

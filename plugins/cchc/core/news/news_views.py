@@ -56,10 +56,18 @@ class TermLink:
     url: str
 
 
+@dataclass(frozen=True)
+class ArticleLink:
+    """What an article's page shows of its neighbours (older, newer): title and link, not their
+    picture or text, so that a new cover of one leaves its neighbours' pages as they were."""
+    title: str
+    url: str
+
+
 @dataclass(frozen=True, repr=False)
 class ArticleView(View):  # article.html
     article: Article
-    older: Article | None
-    newer: Article | None
+    older: ArticleLink | None
+    newer: ArticleLink | None
     categories: list[TermLink]
     tags: list[TermLink]

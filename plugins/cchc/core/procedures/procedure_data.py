@@ -8,9 +8,9 @@ from __future__ import annotations
 import json
 
 from cchc.core.procedures.procedure_index import ProcedureIndex
-from cchc.core.procedures.procedures import URL_ROOT
+from cchc.core.urls import PROCEDURES_DATA
 
-DATA_PATH = f"{URL_ROOT}danh-sach.json"
+DATA_PATH = PROCEDURES_DATA
 COLUMNS = ["code", "name", "field", "levels", "online", "time", "text", "amended"]
 
 

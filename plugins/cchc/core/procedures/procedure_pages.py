@@ -5,9 +5,10 @@ from functools import partial
 
 from cchc.core.pages import PageSpec, paginate
 from cchc.core.procedures.procedure_index import ProcedureIndex
-from cchc.core.procedures.procedure_views import AbolishedView, ChangesView, FieldView, ProcedureView, ProceduresView
+from cchc.core.procedures.procedure_views import (AbolishedView, ChangesView, FieldView, ProcedureView, ProceduresView,
+                                                 replacements)
 from cchc.core.procedures.procedures import URL_ROOT
-from cchc.core.urls import PROCEDURE_CHANGES
+from cchc.core.urls import PROCEDURE_CHANGES, PROCEDURES_ABOLISHED
 
 TITLE = "Thủ tục hành chính"
 # Rows of the change log per page: a province's 3,000 changes would make one page of 1.5 MB.
@@ -21,11 +22,11 @@ def procedure_pages(index: ProcedureIndex) -> list[PageSpec]:
         data=ProceduresView([g for g in index.groups if g.procedures], len(index.active),
                             abolished_count=len(index.abolished), options=index.filter_options()),
     ), PageSpec(
-        url=f"{URL_ROOT}da-bai-bo/", title="Thủ tục hành chính đã bãi bỏ", template="cchc/procedures-abolished.html",
-        data=AbolishedView(index.abolished, index),
+        url=PROCEDURES_ABOLISHED, title="Thủ tục hành chính đã bãi bỏ", template="cchc/procedures-abolished.html",
+        data=AbolishedView(index.abolished, replacements(index.abolished, index)),
     )]
     pages += paginate(index.changes, CHANGES_PER_PAGE, PROCEDURE_CHANGES, "Thủ tục hành chính mới, sửa đổi, bãi bỏ",
-                      "cchc/procedure-changes.html", partial(ChangesView, index=index))
+                      "cchc/procedure-changes.html", partial(ChangesView.of, index=index))
     for group in index.groups:
         pages.append(PageSpec(
             url=group.url, title=f"Thủ tục hành chính lĩnh vực {group.name}", template="cchc/procedures.html",

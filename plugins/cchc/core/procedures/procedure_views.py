@@ -26,16 +26,40 @@ class FieldView(View):  # procedures.html, one lĩnh vực: its table
     abolished: list[Procedure]  # its abolished procedures
 
 
+@dataclass(frozen=True)
+class ProcedureLink:
+    """What a list shows of the procedure that replaced an abolished one: code, name and link, not
+    the whole index, so that a change to another procedure leaves the list's pages as they were."""
+    code: str
+    name: str
+    url: str
+
+
+def replacements(procedures, index: ProcedureIndex) -> dict[str, ProcedureLink]:
+    """Code of each abolished procedure shown -> its replacement, for those that have one."""
+    found = {}
+    for procedure in procedures:
+        replacement = index.replacement(procedure)
+        if replacement is not None:
+            found[procedure.code] = ProcedureLink(replacement.code, replacement.name, replacement.url)
+    return found
+
+
 @dataclass(frozen=True, repr=False)
 class AbolishedView(View):  # procedures-abolished.html
     items: list[Procedure]
-    index: ProcedureIndex  # for each one's replacement
+    replacements: dict[str, ProcedureLink]  # code -> what replaced it
 
 
 @dataclass(frozen=True, repr=False)
 class ChangesView(Paged):  # procedure-changes.html: a page of the change log
     items: list[Change]
-    index: ProcedureIndex  # for an abolished procedure's replacement
+    replacements: dict[str, ProcedureLink]  # code of an abolished procedure -> what replaced it
+
+    @classmethod
+    def of(cls, items: list[Change], pagination, total: int, index: ProcedureIndex) -> "ChangesView":
+        shown = [change.procedure for change in items if change.kind == "abolished"]
+        return cls(items, pagination, total, replacements(shown, index))
 
 
 @dataclass(frozen=True, repr=False)

@@ -37,11 +37,14 @@ _memo: dict[str, BodyLinks] = {}  # this process's answers: mkdocs serve asks ag
 
 
 def body_links(body: str, known: BuildCache | None = None) -> BodyLinks:
-    if not _MAYBE.search(body):
-        return _NONE
+    # The memo first: a dict lookup is cheaper than the regex over the body (0.23 s for 3,500 bodies,
+    # twice per save in `mkdocs serve`).
     found = _memo.get(body)
     if found is None:
-        found = _find(body) if known is None else _through(known, body)
+        if not _MAYBE.search(body):
+            found = _NONE
+        else:
+            found = _find(body) if known is None else _through(known, body)
         if len(_memo) >= _MEMO_LIMIT:
             _memo.clear()
         _memo[body] = found

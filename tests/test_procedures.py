@@ -203,7 +203,7 @@ def check(site):
     return result.returncode, result.stdout
 
 
-@pytest.mark.parametrize("keys, field, words", [
+VALIDATION_ERRORS = [
     ({"code": "1.1194"}, "code", "không đúng dạng d.dddddd"),
     ({"code": "A.001194"}, "code", "không đúng dạng d.dddddd"),
     ({"code": "١.٠٠٠٠٠١"}, "code", "không đúng dạng d.dddddd"),  # Arabic-Indic digits
@@ -228,7 +228,10 @@ def check(site):
     ({"legal_basis": [{"nmae": "Luật"}]}, "legal_basis", "phải có 'name'"),
     ({"documents": [{"name": "Tờ khai", "form": "mau/khong-co.doc"}]}, "documents", "Không tìm thấy tệp 'mau/khong-co.doc'"),
     ({"url": "dichvucong.gov.vn/x"}, "url", "bắt đầu bằng https://"),
-])
+]
+
+
+@pytest.mark.parametrize("keys, field, words", VALIDATION_ERRORS)
 def test_each_validation_error(site, keys, field, words):
     add_procedure(site, filename="thu-tuc-loi", **keys)
     code, out = check(site)
@@ -237,8 +240,18 @@ def test_each_validation_error(site, keys, field, words):
     assert lines, out
     assert any(words in line for line in lines), out
     assert all(line.startswith("content/thu-tuc/thu-tuc-loi.md") and "Cách sửa:" in line for line in lines), out
+
+
+def test_one_build_reports_every_validation_error_at_once(site):
+    """The build says what `cchc check` says, every file's errors together (one build, not one per rule)."""
+    for number, (keys, _field, _words) in enumerate(VALIDATION_ERRORS):
+        add_procedure(site, filename=f"thu-tuc-loi-{number:02d}", **keys)
     build = site.build(ok=False)
-    assert build.returncode != 0 and words in build.stderr
+    assert build.returncode != 0 and "Traceback" not in build.stderr
+    for number, (_keys, field, words) in enumerate(VALIDATION_ERRORS):
+        lines = [line for line in build.stderr.splitlines()
+                 if f"content/thu-tuc/thu-tuc-loi-{number:02d}.md" in line and f"[{field}]" in line]
+        assert any(words in line for line in lines), (number, field, words, build.stderr)
 
 
 def test_error_names_the_line(site):

@@ -23,6 +23,7 @@ from importlib import metadata
 from pathlib import Path
 
 from cchc.core.build_cache import BuildCache, digest
+from cchc.core.file_state import content_digest
 from cchc.core.urls import SEARCH_BUNDLE
 
 BUNDLE = SEARCH_BUNDLE.rstrip("/")  # site-relative folder of the index and its script
@@ -53,10 +54,6 @@ def _executable() -> Path:
             "('pip install -e .' cài cả gói pagefind_bin).") from None
 
 
-def _file_digest(path: Path) -> str:
-    return hashlib.blake2b(path.read_bytes(), digest_size=20).hexdigest()
-
-
 def inputs_digest(site: Path) -> str:
     """What Pagefind reads: every HTML file of the site (its path and bytes, in path order), outside
     the bundle folder; the Pagefind version and our options (the piece size too)."""
@@ -80,7 +77,7 @@ def inputs_digest(site: Path) -> str:
 
 
 def _bundle_files(bundle: Path) -> dict[str, str]:
-    return {path.relative_to(bundle).as_posix(): _file_digest(path)
+    return {path.relative_to(bundle).as_posix(): content_digest(str(path))
             for path in sorted(bundle.rglob("*")) if path.is_file() and not path.is_symlink()}
 
 

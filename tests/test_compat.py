@@ -6,10 +6,9 @@ import ast
 import shutil
 from pathlib import Path
 
-import pytest
 
 from cchc.adapter import compat
-from conftest import REPO, Site
+from conftest import REPO
 from test_build_cache import cached_site, tree  # noqa: F401 - cached_site is a fixture
 
 PACKAGE = REPO / "plugins" / "cchc"

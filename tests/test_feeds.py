@@ -8,7 +8,6 @@ import time
 from dataclasses import replace
 from datetime import datetime
 from email.utils import parsedate_to_datetime
-from pathlib import Path
 from urllib.parse import urljoin
 
 import feedparser

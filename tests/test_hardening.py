@@ -6,7 +6,6 @@ import io
 import json
 import os
 import time
-from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook

@@ -14,7 +14,7 @@ import pytest
 from lxml import html as lxml_html
 from PIL import Image, ImageChops
 
-from conftest import Site, article
+from conftest import Site
 
 from cchc.core.media.card_batch import CARD, IN_PROCESS, CardBatch, CardFace, CardJob, workers
 from cchc.core.media.image_cache import ImageCache

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 
 import pytest
-import yaml
 from lxml import html as lxml_html
 
 from conftest import Site

@@ -11,7 +11,6 @@ from urllib.parse import quote
 
 import pytest
 from selenium.common.exceptions import StaleElementReferenceException, TimeoutException
-from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
 from browser import chromium, served

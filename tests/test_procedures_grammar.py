@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from hypothesis import HealthCheck, given, settings as hsettings, strategies as st
 
 from cchc.core.procedures import legal_basis as parse_legal, legal_symbols, tthc_parse as parse

@@ -7,7 +7,6 @@ import json
 import pytest
 import yaml
 from docx import Document
-from docx.shared import Cm
 
 from cchc.core.quota.report_period import PeriodError, parse_period
 

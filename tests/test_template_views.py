@@ -19,7 +19,7 @@ from cchc.core.content import load_content
 from cchc.core.fingerprint import Fingerprinter
 from cchc.core.news import news_views
 from cchc.core.pages import PageSpec, View
-from cchc.core.procedures import procedure_views
+from cchc.core.procedures import procedure_views  # noqa: F401 - its View subclasses are walked below
 from cchc.core.quota import plan_views
 from cchc.core.same_data import SameData
 

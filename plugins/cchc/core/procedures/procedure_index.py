@@ -5,7 +5,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
-from cchc.core.procedures.procedures import LEVELS, ONLINE, URL_ROOT, Procedure, date_label, date_short
+from cchc.core.procedures.procedures import LEVELS, ONLINE, Procedure, date_label, date_short
 from cchc.core.urls import procedure_field_url
 from cchc.core.text.vietnamese import slugify, sort_key
 

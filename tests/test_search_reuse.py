@@ -2,9 +2,11 @@
 from __future__ import annotations
 
 import gzip
+import re
 import shutil
 from pathlib import Path
 
+from cchc.core.site_search import SiteSearch
 from conftest import Site
 
 REUSED = "dùng lại chỉ mục của lần dựng trước"
@@ -61,3 +63,66 @@ def test_a_clean_build_gives_the_same_index_as_a_reused_one(site: Site, tmp_path
         shutil.rmtree(folder)
     site.build()
     assert bundle(site) == reused
+
+
+def test_a_change_to_listings_only_reuses_the_index(site: Site):
+    """Pagefind reads only the pages it indexes: a new intro on the section home (a listing) leaves
+    them as they were, so the index is taken over; the home shows the new text."""
+    site.add_article("2026/mot.md", "Bài thứ nhất", "2026-11-02", body="Đoạn văn vantuxua.")
+    site.write("docs/index.md", "Lời giới thiệu cũ.\n")
+    site.build()
+    before = bundle(site)
+    site.write("docs/index.md", "Lời giới thiệu mới gioithieumoi.\n")
+    result = site.build()
+    assert REUSED in result.stdout + result.stderr
+    assert "gioithieumoi" in site.html("")
+    assert bundle(site) == before
+    assert not (site.root / "site" / SiteSearch.INPUT).exists()  # Pagefind's input folder is gone
+
+
+def test_the_index_holds_the_pages_from_files_and_no_listing(site: Site):
+    site.add_article("2026/mot.md", "Bài thứ nhất", "2026-11-02", body="Đoạn văn.")
+    site.write("docs/gioi-thieu.md", "# Giới thiệu\n\nTrang viết tay.\n")
+    site.build()
+    urls = sorted(re.findall(r'"url":"([^"]*)"', indexed_text(site)))
+    assert urls == ["/gioi-thieu/", "/tin-bai/2026/11/bai-thu-nhat/"]  # relative to the site
+
+
+def _page(folder: Path, path: str, words: str, indexed: bool = True) -> None:
+    target = folder / path
+    target.parent.mkdir(parents=True, exist_ok=True)
+    body = " data-pagefind-body" if indexed else ""
+    target.write_text(f'<!doctype html><html lang="vi"><head><title>{words}</title></head>'
+                      f'<body><main{body}><h1>{words}</h1><p>{words}</p></main></body></html>', encoding="utf-8")
+
+
+def _bundle_words(site_dir: Path) -> str:
+    fragments = sorted((site_dir / "pagefind" / "fragment").glob("*.pf_fragment"))
+    return "\n".join(gzip.decompress(path.read_bytes()).decode("utf-8") for path in fragments)
+
+
+def test_a_page_written_after_the_start_is_indexed_too(tmp_path: Path):
+    """start() is an early start, never a cut-off: a page named later makes finish() index again."""
+    _page(tmp_path, "a/index.html", "vantumot")
+    _page(tmp_path, "b/index.html", "vantuhai")
+    search = SiteSearch(tmp_path)
+    search.add("a/index.html")
+    search.start()
+    search.add("b/index.html")
+    assert search.finish() is False
+    words = _bundle_words(tmp_path)
+    assert "vantumot" in words and "vantuhai" in words
+    assert not (tmp_path / SiteSearch.INPUT).exists()
+
+
+def test_only_the_pages_named_are_read_and_none_named_means_all(tmp_path: Path):
+    _page(tmp_path, "a/index.html", "vantumot")
+    _page(tmp_path, "b/index.html", "vantuhai", indexed=False)
+    named = SiteSearch(tmp_path)
+    named.add("a/index.html")
+    named.finish()
+    assert "vantumot" in _bundle_words(tmp_path) and "vantuhai" not in _bundle_words(tmp_path)
+    _page(tmp_path, "a/index.html", "vantumot", indexed=False)
+    SiteSearch(tmp_path).finish()  # no page marked: Pagefind indexes every page
+    words = _bundle_words(tmp_path)
+    assert "vantumot" in words and "vantuhai" in words

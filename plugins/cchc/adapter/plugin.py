@@ -23,14 +23,14 @@ from cchc.core.pages import PageSpec
 from cchc.core.procedures.procedure_links import procedure_links
 from cchc.core.sanitize import clean_html, may_hold_unsafe, removals
 from cchc.core.settings import Agency, Settings
-from cchc.core.site_search import SearchIndexError, index_site
+from cchc.core.site_search import SearchIndexError, SiteSearch
 from cchc.core.news.embed import embed_outputs
 from cchc.core.media.image_cache import ImageCache
 from cchc.core.media.media import Media, publish_media
 from cchc.core.media.picture import picture_html, responsive_body
 from ..core import urls
 from cchc.core.urls import file_href
-from cchc.core.text.search_terms import with_folded_words
+from cchc.core.text.search_terms import BODY, with_folded_words
 from cchc.core.text.vietnamese import slugify
 from . import log_messages, site_output
 from .chrome_cache import ChromeCache
@@ -106,6 +106,7 @@ class CchcPlugin(BasePlugin[CchcConfig]):
         self.home_markdown = ""
         self.outputs: dict[str, bytes] = {}  # exports and the embeddable box of this build, as published
         self.quick: QuickRebuild | None = None  # mkdocs serve only
+        self.search: SiteSearch | None = None  # the search index of this build, started while it renders
         self.watcher = None  # mkdocs serve: the observer of content/, when the system's file events work
 
     def on_startup(self, *, command, dirty):
@@ -155,7 +156,9 @@ class CchcPlugin(BasePlugin[CchcConfig]):
             home_markdown = Path(home.abs_src_path).read_text(encoding="utf-8")
             files.remove(home)
         self.home_markdown = _strip_frontmatter(home_markdown)
-        specs = self.content.pages(self.home_markdown)
+        # Pages from editors' files first: they are the ones Pagefind indexes, and it starts on them
+        # while the listings render (on_page_context). The menu keeps its order (entries are listings).
+        specs = sorted(self.content.pages(self.home_markdown), key=lambda spec: not spec.source)
         self.specs = {}
         for spec in specs:
             self.specs[spec.src_uri] = spec
@@ -265,6 +268,7 @@ class CchcPlugin(BasePlugin[CchcConfig]):
             file.page.source = self._source_of(file.page)
             file.page.clean_key = repr(self.config.iframe_hosts)
         self.nav = nav
+        self.search = SiteSearch(config.site_dir, self.staged.final if self.staged else None, self.cache)
         return nav
 
     def on_env(self, env, config: MkDocsConfig, files: Files):
@@ -297,6 +301,8 @@ class CchcPlugin(BasePlugin[CchcConfig]):
     def on_page_context(self, context, page: Page, config: MkDocsConfig, nav: Navigation):
         spec = self.specs.get(page.file.src_uri)
         if spec is not None:
+            if not spec.source and self.search is not None:  # every page from a file is written by now
+                self.search.start()
             context["cchc"] = spec.data  # a view of core (news_views, procedure_views, plan_views)
             context["cchc_spec"] = spec
             self._highlight_section(page, spec)
@@ -362,11 +368,19 @@ class CchcPlugin(BasePlugin[CchcConfig]):
         return path if path and path.is_file() else None
 
     @event_priority(100)  # first: the template's output as it was rendered, before any fix-up
-    def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
+    def _finish_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
         self._unhighlight()
         if self.page_cache:
             self.page_cache.store(page, output)
         return with_folded_words(valid_html(output))
+
+    @event_priority(-100)  # last: the page as MkDocs writes it
+    def _note_indexed(self, output: str, page: Page, config: MkDocsConfig) -> str:
+        if BODY in output and self.search is not None:  # a page that only mentions it: read, ignored
+            self.search.add(page.file.dest_uri)
+        return output
+
+    on_post_page = CombinedEvent(_finish_page, _note_indexed)
 
     @event_priority(-50)  # after other plugins wrote their files: the index reads the finished pages
     def on_post_build(self, config: MkDocsConfig):
@@ -384,8 +398,7 @@ class CchcPlugin(BasePlugin[CchcConfig]):
                      counts[(RENDER_KIND, False)])
         log_messages.stop_if_strict_failed(serving=self.command == "serve")  # its last line in Vietnamese
         try:  # into the staging folder: the site and its index are swapped in together
-            previous = self.staged.final if self.staged else None  # its bundle, if no page changed
-            if index_site(config.site_dir, previous, self.cache):
+            if self.search.finish():
                 log.info("Chỉ mục tìm kiếm: không trang nào đổi, dùng lại chỉ mục của lần dựng trước.")
             if self.cache:
                 self.cache.close()  # the index's entry
@@ -411,6 +424,8 @@ class CchcPlugin(BasePlugin[CchcConfig]):
     def on_build_error(self, error):
         self.built = False  # also called for the --strict abort, which comes after on_post_build
         self.media.cancel()
+        if self.search is not None:
+            self.search.cancel()
         explanation = log_messages.build_stopped(error, serving=self.command == "serve")
         if explanation:
             log.error(explanation)

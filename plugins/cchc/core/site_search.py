@@ -6,12 +6,14 @@ until the search page asks. It folds diacritics itself ("cai cach" finds "cải 
 marked `data-pagefind-body` (articles, procedures, hand-written pages) are indexed; listings,
 archives and the editors' pages are not. The binary ships in the pinned `pagefind_bin` wheel.
 
-Pagefind reads nothing but the HTML files of the site, so its output is a function of their paths
-and bytes, its version and its options. A build whose HTML files are all as they were (a warm build
-with nothing changed: about 7 s of Pagefind at 3,000 articles) takes the bundle of the previous site
-instead of running it again: the key is a digest of every HTML file (path and bytes), the binary's
-version and the command; each file of the previous bundle is checked against the digest stored with
-the key before it is linked (or copied) in. Any other case runs Pagefind.
+Pagefind reads only the pages it indexes: the build names them as they are written, and Pagefind
+starts on them (hard links in a folder inside the site) as soon as the last one is out, on the other
+core while the listings render (SiteSearch). Its output is a function of those pages' paths and bytes,
+its version and its options. A build whose indexed pages are all as they were (a warm build, or a
+change that touches only listings) takes the bundle of the previous site instead of running it
+again: the key is a digest of those pages (path and bytes), the binary's version and the command;
+each file of the previous bundle is checked against the digest stored with the key before it is
+linked (or copied) in. Any other case runs Pagefind.
 """
 from __future__ import annotations
 
@@ -37,7 +39,7 @@ TIMEOUT_SECONDS = 900
 # Pagefind 1.5 reads this size only from the environment (marked unstable; absent later = its default).
 INDEX_CHUNK_SIZE = "2000"
 KIND = "search-index"  # build-cache entries: input digest -> {bundle file: digest of its bytes}
-OPTIONS = ("--output-subdir", BUNDLE, "--force-language", "vi", "--silent")
+OPTIONS = ("--force-language", "vi", "--silent")  # and --site, --output-path
 
 
 class SearchIndexError(Exception):
@@ -65,7 +67,7 @@ def inputs_digest(site: Path) -> str:
     pages = []
     for folder, dirs, names in os.walk(site):
         if folder == str(site):
-            dirs[:] = [d for d in dirs if d != BUNDLE]
+            dirs[:] = [d for d in dirs if d not in (BUNDLE, SiteSearch.INPUT)]
         pages += [os.path.join(folder, name) for name in names if name.endswith((".html", ".htm"))]
     for path in sorted(pages):
         relative = os.path.relpath(path, site).encode("utf-8", "surrogateescape")
@@ -99,38 +101,125 @@ def _reuse(previous: Path, bundle: Path, files: dict) -> bool:
     return True
 
 
-def index_site(site_dir: str | Path, previous_site: str | Path | None = None,
-               cache: BuildCache | None = None) -> bool:
-    """Write the search index into site_dir/pagefind/ (replacing an older one). With the previous
-    site and the build cache, the previous bundle is reused when every input is the same; whether
-    it was reused."""
-    site = Path(site_dir)
-    bundle = site / BUNDLE
-    if bundle.exists():
-        shutil.rmtree(bundle)
-    # Without a previous site (mkdocs serve, `atomic: false`: MkDocs empties site_dir first) there is
-    # nothing to reuse now or next time: no key.
-    key = inputs_digest(site) if cache is not None and previous_site is not None else None
-    if key is not None and (Path(previous_site) / BUNDLE).is_dir():
-        stored = cache.get(KIND, key)
-        if stored is not None and _reuse(Path(previous_site) / BUNDLE, bundle, stored):
-            return True
-    _run(site, bundle)
-    if key is not None:
-        cache.put(KIND, key, _bundle_files(bundle))
-    return False
+class SiteSearch:
+    """Pagefind over the pages that carry `data-pagefind-body`, run while the rest of the site renders.
+
+    The build names each such page once it is written (`add`) and says when the last one is out
+    (`start`, e.g. before the first listing): Pagefind then reads hard links to just those pages in a
+    folder inside the site, so the listings cost it nothing and it runs on the other core while they
+    render. `finish()` waits for it. A page named after `start` (one of another plugin, say) makes
+    `finish` run Pagefind again on every page named: later, never wrong. A site with no such page is
+    indexed whole, as Pagefind does by itself.
+
+    With the previous site and the build cache, the previous bundle is reused when the pages read are
+    the same (their paths and bytes, the Pagefind version and options)."""
+
+    INPUT = ".cchc-tim-kiem"  # inside the site while Pagefind reads it; removed by finish()
+
+    def __init__(self, site_dir: str | Path, previous_site: str | Path | None = None,
+                 cache: BuildCache | None = None):
+        self.site = Path(site_dir)
+        self.previous = Path(previous_site) if previous_site is not None else None
+        self.cache = cache
+        self.pages: list[str] = []  # site-relative paths, in the order they were written
+        self._started_with: int | None = None
+        self._process: subprocess.Popen | None = None
+        self._key: str | None = None
+        self.reused = False
+
+    def add(self, site_path: str) -> None:
+        self.pages.append(site_path)
+
+    def start(self) -> None:
+        """Index the pages named so far, in the background; nothing when started already."""
+        if self._started_with is not None or not self.pages:
+            return
+        self._started_with = len(self.pages)
+        bundle = self.site / BUNDLE
+        if bundle.exists():
+            shutil.rmtree(bundle)
+        source = self.site / self.INPUT
+        shutil.rmtree(source, ignore_errors=True)
+        for page in sorted(set(self.pages)):
+            _link(self.site / page, source / page)
+        if self._reuse_previous(source, bundle):
+            shutil.rmtree(source, ignore_errors=True)
+            return
+        self._process = _launch(source, bundle)
+
+    def finish(self) -> bool:
+        """Wait for the index (start it if it was not); whether the previous bundle was reused."""
+        if self._started_with is not None and self._started_with != len(self.pages):
+            self._stop()  # a page came after the start: index again with it
+        try:
+            if self._started_with is None:
+                if self.pages:
+                    self.start()
+                else:  # no page marked: Pagefind indexes every page of the site, the whole site is its input
+                    bundle = self.site / BUNDLE
+                    if bundle.exists():
+                        shutil.rmtree(bundle)
+                    if not self._reuse_previous(self.site, bundle):
+                        self._process = _launch(self.site, bundle)
+            if self._process is not None:
+                _wait(self._process, self.site / BUNDLE)
+                self._process = None
+                if self._key is not None:
+                    self.cache.put(KIND, self._key, _bundle_files(self.site / BUNDLE))
+        finally:
+            shutil.rmtree(self.site / self.INPUT, ignore_errors=True)
+        return self.reused
+
+    def cancel(self) -> None:
+        """The build stopped: no Pagefind left running, no input folder left behind."""
+        self._stop()
+        shutil.rmtree(self.site / self.INPUT, ignore_errors=True)
+
+    def _stop(self) -> None:
+        if self._process is not None:
+            self._process.kill()
+            self._process.wait()
+            self._process = None
+        self._started_with, self._key, self.reused = None, None, False
+
+    def _reuse_previous(self, source: Path, bundle: Path) -> bool:
+        # Without a previous site (mkdocs serve, `atomic: false`: MkDocs empties site_dir first) there is
+        # nothing to reuse now or next time: no key.
+        if self.cache is None or self.previous is None:
+            return False
+        self._key = inputs_digest(source)
+        if (self.previous / BUNDLE).is_dir():
+            stored = self.cache.get(KIND, self._key)
+            self.reused = stored is not None and _reuse(self.previous / BUNDLE, bundle, stored)
+        return self.reused
 
 
-def _run(site: Path, bundle: Path) -> None:
-    command = [str(_executable()), "--site", str(site), *OPTIONS]
+def _link(source: Path, target: Path) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
     try:
-        result = subprocess.run(command, capture_output=True, text=True, encoding="utf-8", errors="replace",
-                                timeout=TIMEOUT_SECONDS,
+        os.link(source, target)  # the same file: no second write
+    except OSError:
+        shutil.copyfile(source, target)
+
+
+def _launch(source: Path, bundle: Path) -> subprocess.Popen:
+    command = [str(_executable()), "--site", str(source), "--output-path", str(bundle), *OPTIONS]
+    try:
+        return subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                                encoding="utf-8", errors="replace",
                                 env={**os.environ, "PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE": INDEX_CHUNK_SIZE})
-    except (OSError, subprocess.TimeoutExpired) as exc:
+    except OSError as exc:
         raise SearchIndexError(f"Không chạy được Pagefind để lập chỉ mục tìm kiếm: {exc}") from None
-    if result.returncode != 0:
-        raise SearchIndexError("Pagefind báo lỗi khi lập chỉ mục tìm kiếm: "
-                               + (result.stderr or result.stdout).strip()[-2000:])
+
+
+def _wait(process: subprocess.Popen, bundle: Path) -> None:
+    try:
+        stdout, stderr = process.communicate(timeout=TIMEOUT_SECONDS)
+    except subprocess.TimeoutExpired as exc:
+        process.kill()
+        process.wait()
+        raise SearchIndexError(f"Không chạy được Pagefind để lập chỉ mục tìm kiếm: {exc}") from None
+    if process.returncode != 0:
+        raise SearchIndexError("Pagefind báo lỗi khi lập chỉ mục tìm kiếm: " + (stderr or stdout).strip()[-2000:])
     for name in UNUSED:
         (bundle / name).unlink(missing_ok=True)

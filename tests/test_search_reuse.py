@@ -77,7 +77,6 @@ def test_a_change_to_listings_only_reuses_the_index(site: Site):
     assert REUSED in result.stdout + result.stderr
     assert "gioithieumoi" in site.html("")
     assert bundle(site) == before
-    assert not (site.root / "site" / SiteSearch.INPUT).exists()  # Pagefind's input folder is gone
 
 
 def test_the_index_holds_the_pages_from_files_and_no_listing(site: Site):
@@ -88,12 +87,13 @@ def test_the_index_holds_the_pages_from_files_and_no_listing(site: Site):
     assert urls == ["/gioi-thieu/", "/tin-bai/2026/11/bai-thu-nhat/"]  # relative to the site
 
 
-def _page(folder: Path, path: str, words: str, indexed: bool = True) -> None:
+def _page(folder: Path, path: str, words: str, indexed: bool = True) -> bytes:
     target = folder / path
     target.parent.mkdir(parents=True, exist_ok=True)
     body = " data-pagefind-body" if indexed else ""
     target.write_text(f'<!doctype html><html lang="vi"><head><title>{words}</title></head>'
                       f'<body><main{body}><h1>{words}</h1><p>{words}</p></main></body></html>', encoding="utf-8")
+    return target.read_bytes()
 
 
 def _bundle_words(site_dir: Path) -> str:
@@ -103,26 +103,30 @@ def _bundle_words(site_dir: Path) -> str:
 
 def test_a_page_written_after_the_start_is_indexed_too(tmp_path: Path):
     """start() is an early start, never a cut-off: a page named later makes finish() index again."""
-    _page(tmp_path, "a/index.html", "vantumot")
-    _page(tmp_path, "b/index.html", "vantuhai")
     search = SiteSearch(tmp_path)
-    search.add("a/index.html")
-    search.start()
-    search.add("b/index.html")
+    search.add("a/index.html", _page(tmp_path, "a/index.html", "vantumot"))
+    search.start()  # Pagefind reads a/index.html only (its glob), b/ is not even written yet
+    search.add("b/index.html", _page(tmp_path, "b/index.html", "vantuhai"))
     assert search.finish() is False
     words = _bundle_words(tmp_path)
     assert "vantumot" in words and "vantuhai" in words
-    assert not (tmp_path / SiteSearch.INPUT).exists()
 
 
 def test_only_the_pages_named_are_read_and_none_named_means_all(tmp_path: Path):
-    _page(tmp_path, "a/index.html", "vantumot")
-    _page(tmp_path, "b/index.html", "vantuhai", indexed=False)
     named = SiteSearch(tmp_path)
-    named.add("a/index.html")
+    named.add("a/index.html", _page(tmp_path, "a/index.html", "vantumot"))
+    _page(tmp_path, "b/index.html", "vantuhai", indexed=False)
     named.finish()
     assert "vantumot" in _bundle_words(tmp_path) and "vantuhai" not in _bundle_words(tmp_path)
     _page(tmp_path, "a/index.html", "vantumot", indexed=False)
     SiteSearch(tmp_path).finish()  # no page marked: Pagefind indexes every page
     words = _bundle_words(tmp_path)
     assert "vantumot" in words and "vantuhai" in words
+
+
+def test_the_glob_matches_the_pages_named_and_gives_up_on_glob_characters():
+    from cchc.core.site_search import pages_glob
+    articles = [f"tin-bai/2026/11/bai-{n}/index.html" for n in range(3)]
+    glob = pages_glob([*articles, "thu-tuc-hanh-chinh/1.000001/index.html", "gioi-thieu/index.html"])
+    assert glob == "{gioi-thieu/index.html,thu-tuc-hanh-chinh/1.000001/index.html,tin-bai/2026/11/*/index.html}"
+    assert pages_glob(["trang-{a,b}/index.html"]) is None  # Pagefind then reads every page

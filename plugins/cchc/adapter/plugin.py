@@ -377,7 +377,7 @@ class CchcPlugin(BasePlugin[CchcConfig]):
     @event_priority(-100)  # last: the page as MkDocs writes it
     def _note_indexed(self, output: str, page: Page, config: MkDocsConfig) -> str:
         if BODY in output and self.search is not None:  # a page that only mentions it: read, ignored
-            self.search.add(page.file.dest_uri)
+            self.search.add(page.file.dest_uri, output.encode("utf-8", errors="xmlcharrefreplace"))  # as MkDocs writes it
         return output
 
     on_post_page = CombinedEvent(_finish_page, _note_indexed)

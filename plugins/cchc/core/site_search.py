@@ -7,8 +7,8 @@ marked `data-pagefind-body` (articles, procedures, hand-written pages) are index
 archives and the editors' pages are not. The binary ships in the pinned `pagefind_bin` wheel.
 
 Pagefind reads only the pages it indexes: the build names them as they are written, and Pagefind
-starts on them (hard links in a folder inside the site) as soon as the last one is out, on the other
-core while the listings render (SiteSearch). Its output is a function of those pages' paths and bytes,
+starts on them (a --glob of their folders) as soon as the last one is out, on the other core while
+the listings render (SiteSearch). Its output is a function of those pages' paths and bytes,
 its version and its options. A build whose indexed pages are all as they were (a warm build, or a
 change that touches only listings) takes the bundle of the previous site instead of running it
 again: the key is a digest of those pages (path and bytes), the binary's version and the command;
@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import posixpath
 import shutil
 import subprocess
 from importlib import metadata
@@ -56,18 +57,28 @@ def _executable() -> Path:
             "('pip install -e .' cài cả gói pagefind_bin).") from None
 
 
-def inputs_digest(site: Path) -> str:
-    """What Pagefind reads: every HTML file of the site (its path and bytes, in path order), outside
-    the bundle folder; the Pagefind version and our options (the piece size too)."""
+def _tool_digest() -> str:
+    """The Pagefind version and our options (the piece size too)."""
     try:
         version = metadata.version("pagefind_bin")
     except metadata.PackageNotFoundError:
         version = "-"
-    hasher = hashlib.sha256(digest(version, *OPTIONS, INDEX_CHUNK_SIZE, *UNUSED).encode())
+    return digest(version, *OPTIONS, INDEX_CHUNK_SIZE, *UNUSED)
+
+
+def pages_digest(pages: dict[str, str]) -> str:
+    """What Pagefind reads when given the pages it indexes: their paths and bytes (site path -> digest)."""
+    return digest(_tool_digest(), *(part for path in sorted(pages) for part in (path, pages[path])))
+
+
+def inputs_digest(site: Path) -> str:
+    """What Pagefind reads when it reads the whole site: every HTML file (path and bytes, in path
+    order) outside the bundle folder."""
+    hasher = hashlib.sha256(_tool_digest().encode())
     pages = []
     for folder, dirs, names in os.walk(site):
         if folder == str(site):
-            dirs[:] = [d for d in dirs if d not in (BUNDLE, SiteSearch.INPUT)]
+            dirs[:] = [d for d in dirs if d != BUNDLE]
         pages += [os.path.join(folder, name) for name in names if name.endswith((".html", ".htm"))]
     for path in sorted(pages):
         relative = os.path.relpath(path, site).encode("utf-8", "surrogateescape")
@@ -76,6 +87,31 @@ def inputs_digest(site: Path) -> str:
             hasher.update(len(part).to_bytes(8, "big"))
             hasher.update(part)
     return hasher.hexdigest()
+
+
+GLOB_SPECIAL = set("{}[]*?,!\\")
+MAX_GLOB = 64_000  # one argument of the command line (Linux allows 128 KiB)
+
+
+def pages_glob(pages: list[str]) -> str | None:
+    """A Pagefind --glob that matches the given pages and few others: the pages of one folder (all the
+    articles of a month, all procedures) become `folder/*/index.html`. A page it matches without the
+    `data-pagefind-body` mark is read and ignored. None when a path holds a glob character or the
+    glob would be too long: Pagefind then reads every page (same index, more time)."""
+    if any(GLOB_SPECIAL & set(path) for path in pages):
+        return None
+    groups: dict[str, list[str]] = {}
+    for path in pages:
+        folder, name = posixpath.split(path)
+        if name == "index.html":  # tin-bai/2026/11/<slug>/index.html -> tin-bai/2026/11/*/index.html
+            parent = posixpath.dirname(folder)
+            pattern = f"{parent}/*/index.html" if parent else "*/index.html"
+        else:
+            pattern = f"{folder}/*.html" if folder else "*.html"
+        groups.setdefault(pattern, []).append(path)
+    parts = sorted(pattern if len(members) > 1 else members[0] for pattern, members in groups.items())
+    glob = "{" + ",".join(parts) + "}"
+    return glob if len(glob) <= MAX_GLOB else None
 
 
 def _bundle_files(bundle: Path) -> dict[str, str]:
@@ -104,76 +140,75 @@ def _reuse(previous: Path, bundle: Path, files: dict) -> bool:
 class SiteSearch:
     """Pagefind over the pages that carry `data-pagefind-body`, run while the rest of the site renders.
 
-    The build names each such page once it is written (`add`) and says when the last one is out
-    (`start`, e.g. before the first listing): Pagefind then reads hard links to just those pages in a
-    folder inside the site, so the listings cost it nothing and it runs on the other core while they
-    render. `finish()` waits for it. A page named after `start` (one of another plugin, say) makes
-    `finish` run Pagefind again on every page named: later, never wrong. A site with no such page is
-    indexed whole, as Pagefind does by itself.
+    The build names each such page with the bytes it writes (`add`) and says when the last one is out
+    (`start`, before the first listing): Pagefind then reads just those pages (a --glob of their
+    folders), so the listings cost it nothing, and it runs on the other core while they render.
+    `finish()` waits for it. A page named after `start` (one of another plugin, say) makes `finish`
+    run Pagefind again: later, never wrong. A site with no such page is indexed whole, as Pagefind
+    does by itself.
 
     With the previous site and the build cache, the previous bundle is reused when the pages read are
     the same (their paths and bytes, the Pagefind version and options)."""
-
-    INPUT = ".cchc-tim-kiem"  # inside the site while Pagefind reads it; removed by finish()
 
     def __init__(self, site_dir: str | Path, previous_site: str | Path | None = None,
                  cache: BuildCache | None = None):
         self.site = Path(site_dir)
         self.previous = Path(previous_site) if previous_site is not None else None
         self.cache = cache
-        self.pages: list[str] = []  # site-relative paths, in the order they were written
-        self._started_with: int | None = None
+        self.pages: dict[str, str] = {}  # site path -> digest of the bytes written there
+        self._started_with: dict[str, str] | None = None
         self._process: subprocess.Popen | None = None
         self._key: str | None = None
         self.reused = False
 
-    def add(self, site_path: str) -> None:
-        self.pages.append(site_path)
+    def add(self, site_path: str, data: bytes) -> None:
+        self.pages[site_path] = digest(data)
 
     def start(self) -> None:
         """Index the pages named so far, in the background; nothing when started already."""
         if self._started_with is not None or not self.pages:
             return
-        self._started_with = len(self.pages)
-        bundle = self.site / BUNDLE
-        if bundle.exists():
-            shutil.rmtree(bundle)
-        source = self.site / self.INPUT
-        shutil.rmtree(source, ignore_errors=True)
-        for page in sorted(set(self.pages)):
-            _link(self.site / page, source / page)
-        if self._reuse_previous(source, bundle):
-            shutil.rmtree(source, ignore_errors=True)
-            return
-        self._process = _launch(source, bundle)
+        self._started_with = dict(self.pages)
+        self._run(pages_digest(self.pages), pages_glob(list(self.pages)))
 
     def finish(self) -> bool:
         """Wait for the index (start it if it was not); whether the previous bundle was reused."""
-        if self._started_with is not None and self._started_with != len(self.pages):
-            self._stop()  # a page came after the start: index again with it
-        try:
-            if self._started_with is None:
-                if self.pages:
-                    self.start()
-                else:  # no page marked: Pagefind indexes every page of the site, the whole site is its input
-                    bundle = self.site / BUNDLE
-                    if bundle.exists():
-                        shutil.rmtree(bundle)
-                    if not self._reuse_previous(self.site, bundle):
-                        self._process = _launch(self.site, bundle)
-            if self._process is not None:
-                _wait(self._process, self.site / BUNDLE)
-                self._process = None
-                if self._key is not None:
-                    self.cache.put(KIND, self._key, _bundle_files(self.site / BUNDLE))
-        finally:
-            shutil.rmtree(self.site / self.INPUT, ignore_errors=True)
+        if self._started_with is not None and self._started_with != self.pages:
+            self._stop()  # a page came (or changed) after the start: index again with it
+        if self._started_with is None:
+            if self.pages:
+                self.start()
+            else:  # no page marked: Pagefind indexes every page of the site, the whole site is its input
+                self._started_with = {}
+                self._run(inputs_digest(self.site) if self._keyed else None, None)
+        if self._process is not None:
+            _wait(self._process, self.site / BUNDLE)
+            self._process = None
+            if self._key is not None:
+                self.cache.put(KIND, self._key, _bundle_files(self.site / BUNDLE))
         return self.reused
 
     def cancel(self) -> None:
-        """The build stopped: no Pagefind left running, no input folder left behind."""
+        """The build stopped: no Pagefind left running."""
         self._stop()
-        shutil.rmtree(self.site / self.INPUT, ignore_errors=True)
+
+    @property
+    def _keyed(self) -> bool:
+        # Without a previous site (mkdocs serve, `atomic: false`: MkDocs empties site_dir first) there is
+        # nothing to reuse now or next time: no key.
+        return self.cache is not None and self.previous is not None
+
+    def _run(self, key: str | None, glob: str | None) -> None:
+        bundle = self.site / BUNDLE
+        if bundle.exists():
+            shutil.rmtree(bundle)
+        self._key = key if self._keyed else None
+        if self._key is not None and (self.previous / BUNDLE).is_dir():
+            stored = self.cache.get(KIND, self._key)
+            self.reused = stored is not None and _reuse(self.previous / BUNDLE, bundle, stored)
+            if self.reused:
+                return
+        self._process = _launch(self.site, bundle, glob)
 
     def _stop(self) -> None:
         if self._process is not None:
@@ -182,36 +217,16 @@ class SiteSearch:
             self._process = None
         self._started_with, self._key, self.reused = None, None, False
 
-    def _reuse_previous(self, source: Path, bundle: Path) -> bool:
-        # Without a previous site (mkdocs serve, `atomic: false`: MkDocs empties site_dir first) there is
-        # nothing to reuse now or next time: no key.
-        if self.cache is None or self.previous is None:
-            return False
-        self._key = inputs_digest(source)
-        if (self.previous / BUNDLE).is_dir():
-            stored = self.cache.get(KIND, self._key)
-            self.reused = stored is not None and _reuse(self.previous / BUNDLE, bundle, stored)
-        return self.reused
 
-
-def _link(source: Path, target: Path) -> None:
-    target.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        os.link(source, target)  # the same file: no second write
-    except OSError:
-        shutil.copyfile(source, target)
-
-
-def _launch(source: Path, bundle: Path) -> subprocess.Popen:
-    command = [str(_executable()), "--site", str(source), "--output-path", str(bundle), *OPTIONS]
+def _launch(site: Path, bundle: Path, glob: str | None) -> subprocess.Popen:
+    command = [str(_executable()), "--site", str(site), "--output-path", str(bundle), *OPTIONS,
+               *(["--glob", glob] if glob else [])]
     try:
         return subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                                 encoding="utf-8", errors="replace",
                                 env={**os.environ, "PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE": INDEX_CHUNK_SIZE})
     except OSError as exc:
         raise SearchIndexError(f"Không chạy được Pagefind để lập chỉ mục tìm kiếm: {exc}") from None
-
-
 def _wait(process: subprocess.Popen, bundle: Path) -> None:
     try:
         stdout, stderr = process.communicate(timeout=TIMEOUT_SECONDS)

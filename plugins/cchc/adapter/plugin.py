@@ -19,7 +19,7 @@ from cchc.core.content_tree import leftover, on_disk, plain_file
 from cchc.core.errors import ContentError, ordered, summary
 from cchc.core.news.feeds import feed_paths
 from cchc.core.news.news_views import ArticleView
-from cchc.core.pages import PageSpec
+from cchc.core.pages import PageSpec, in_build_order
 from cchc.core.procedures.procedure_links import procedure_links
 from cchc.core.sanitize import clean_html, may_hold_unsafe, removals
 from cchc.core.settings import Agency, Settings
@@ -156,9 +156,7 @@ class CchcPlugin(BasePlugin[CchcConfig]):
             home_markdown = Path(home.abs_src_path).read_text(encoding="utf-8")
             files.remove(home)
         self.home_markdown = _strip_frontmatter(home_markdown)
-        # Pages from editors' files first: they are the ones Pagefind indexes, and it starts on them
-        # while the listings render (on_page_context). The menu keeps its order (entries are listings).
-        specs = sorted(self.content.pages(self.home_markdown), key=lambda spec: not spec.source)
+        specs = in_build_order(self.content.pages(self.home_markdown))  # search starts in on_page_context
         self.specs = {}
         for spec in specs:
             self.specs[spec.src_uri] = spec
@@ -215,7 +213,7 @@ class CchcPlugin(BasePlugin[CchcConfig]):
         pending = self.media.pending_files  # still being drawn: copied in on_post_build
         for site_path, cached in sorted(self.media.files.items()):
             if site_path not in pending and files.get_file_from_path(site_path) is None:
-                files.append(File.generated(config, site_path, abs_src_path=str(cached)))
+                files.append(site_output.CachedFile.generated(config, site_path, abs_src_path=str(cached)))
 
     def generated_outputs(self) -> dict[str, bytes]:
         """Files made from the content that are not pages or feeds: exports, the embeddable box."""

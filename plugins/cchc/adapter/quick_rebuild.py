@@ -29,6 +29,7 @@ from cchc.core.errors import ordered
 from cchc.core.file_state import file_state, now_ns
 from cchc.core.media.media import Media
 from cchc.core.news.articles import FOLDER as ARTICLES
+from cchc.core.pages import in_build_order
 from cchc.core.news.feeds import build_feeds
 from cchc.core.procedures.procedures import FOLDER as PROCEDURES
 from cchc.core.quota.plans import FOLDER as PLANS
@@ -170,7 +171,7 @@ class QuickRebuild:
             return None  # a file is now used or no longer used: the full build publishes the right ones
         for error in ordered([*content.draft_errors, *drafts]):  # a draft's problems never stop a preview
             log.info("Bài nháp cần sửa trước khi xuất bản: %s", error)
-        specs = steps.done("ảnh, trang", {spec.src_uri: spec for spec in content.pages(plugin.home_markdown)})
+        specs = steps.done("ảnh, trang", {spec.src_uri: spec for spec in in_build_order(content.pages(plugin.home_markdown))})
         if _order(specs) != last.order or _menu(specs) != last.menu:
             return None  # pages added, removed, moved to another URL or renamed in the menu
         compare = SameData()

@@ -92,3 +92,9 @@ def paginate(items: Sequence, per_page: int, base_url: str, title: str, template
             in_nav=in_nav and number == 1,
         ))
     return specs
+
+
+def in_build_order(specs: list[PageSpec]) -> list[PageSpec]:
+    """Pages from editors' files first, listings after (stable: the menu keeps its order, its entries
+    are listings): the search index starts on the first while the others render (core.site_search)."""
+    return sorted(specs, key=lambda spec: not spec.source)

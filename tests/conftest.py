@@ -1,7 +1,9 @@
 """Build small real sites in temp folders and read what they wrote."""
 from __future__ import annotations
 
+import json
 import os
+import shutil
 import subprocess
 import sys
 import textwrap
@@ -10,6 +12,8 @@ from pathlib import Path
 
 import pytest
 import yaml
+
+import prestarted
 
 REPO = Path(__file__).resolve().parent.parent
 THEME = REPO / "theme"
@@ -78,7 +82,10 @@ class Site:
     def run(self, *args: str, env: dict | None = None) -> subprocess.CompletedProcess:
         (self.root / "docs").mkdir(exist_ok=True)
         (self.root / "mkdocs.yml").write_text(self.config_text(), encoding="utf-8")
-        environment = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
+        base = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH, "NO_MKDOCS_2_WARNING": "1"}
+        environment = {**base, **(env or {})}
+        if prestarted.usable(args, environment, env):  # a forked, already-imported Python (prestarted.py)
+            return prestarted.run(args, self.root, environment, base)
         return subprocess.run([sys.executable, *args], cwd=self.root, env=environment,
                               capture_output=True, text=True, encoding="utf-8")
 
@@ -106,3 +113,23 @@ class Site:
 @pytest.fixture
 def site(tmp_path) -> Site:
     return Site(tmp_path)
+
+
+@pytest.fixture(scope="session")
+def demo(tmp_path_factory) -> Path:
+    """A copy of the repository's mkdocs.yml, content/ and site_src/, built with --strict.
+
+    Session-scoped, here: test_demo_site.py and test_portal_browser.py use it, and a worker that runs
+    both builds it once (no test writes into it)."""
+    root = tmp_path_factory.mktemp("demo")
+    shutil.copytree(REPO / "content", root / "content")
+    shutil.copytree(REPO / "site_src", root / "site_src")
+    shutil.copytree(REPO / "docs", root / "docs")  # site_src/dinh-dang-noi-dung.md includes docs/dinh-dang-noi-dung.md
+    config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")  # has !!python/name: tags: copy as text
+    assert "custom_dir: theme\n" in config
+    config = config.replace("custom_dir: theme\n", f"custom_dir: {json.dumps(str(REPO / 'theme'))}\n")
+    (root / "mkdocs.yml").write_text(config, encoding="utf-8")
+    env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH, "NO_MKDOCS_2_WARNING": "1"}
+    result = prestarted.run(("-m", "mkdocs", "build", "--strict"), root, env, env)  # = subprocess.run(capture_output)
+    assert result.returncode == 0, result.stderr
+    return root / "site"

@@ -2,35 +2,13 @@
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 
 from browser import chromium, served
-from conftest import EPOCH, REPO
 from test_html_quality import AXE, VNU, axe_violations
-
-
-@pytest.fixture(scope="module")
-def demo(tmp_path_factory) -> Path:
-    """A copy of the repository's mkdocs.yml, content/ and site_src/, built with --strict."""
-    root = tmp_path_factory.mktemp("demo")
-    shutil.copytree(REPO / "content", root / "content")
-    shutil.copytree(REPO / "site_src", root / "site_src")
-    shutil.copytree(REPO / "docs", root / "docs")  # site_src/dinh-dang-noi-dung.md includes docs/dinh-dang-noi-dung.md
-    config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")  # has !!python/name: tags: copy as text
-    assert "custom_dir: theme\n" in config
-    config = config.replace("custom_dir: theme\n", f"custom_dir: {json.dumps(str(REPO / 'theme'))}\n")
-    (root / "mkdocs.yml").write_text(config, encoding="utf-8")
-    env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH, "NO_MKDOCS_2_WARNING": "1"}
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=root, env=env,
-                            capture_output=True, text=True)
-    assert result.returncode == 0, result.stderr
-    return root / "site"
 
 
 def test_demo_has_every_page_type(demo):

@@ -11,10 +11,19 @@ import pytest
 from PIL import Image
 
 from browser import chromium, served
+from conftest import Site
 
 TOOLS = Path(__file__).parent / "tools" / "node_modules"
 VNU = TOOLS / "vnu-jar" / "build" / "dist" / "vnu.jar"
 AXE = TOOLS / "axe-core" / "axe.min.js"
+
+
+@pytest.fixture(scope="module")
+def sample_site(tmp_path_factory) -> Site:
+    """One build for both checks (neither writes into it)."""
+    site = Site(tmp_path_factory.mktemp("html-quality"))
+    _sample_site(site)
+    return site
 
 
 def _sample_site(site):
@@ -32,10 +41,10 @@ def _sample_site(site):
     site.build()
 
 
-def test_every_page_is_valid_html(site):
+def test_every_page_is_valid_html(sample_site):
+    site = sample_site
     if not VNU.is_file() or not shutil.which("java"):
         pytest.skip("Nu Html Checker chưa cài: (cd tests/tools && npm ci); cần Java")
-    _sample_site(site)
     result = subprocess.run(["java", "-jar", str(VNU), "--errors-only", "--skip-non-html", "--format", "json",
                              str(site.root / "site")], capture_output=True, text=True)
     messages = json.loads(result.stderr or '{"messages": []}')["messages"]
@@ -46,10 +55,10 @@ PAGES = ["", "tin-bai/", "tin-bai/2024/03/hoi-dap-mot-cua-lien-thong/", "tin-bai
          "tin-bai/luu-tru/", "chuyen-muc/tin-tuc-cchc/", "the/mot-cua/"]
 
 
-def test_pages_pass_axe_wcag_aa(site):
+def test_pages_pass_axe_wcag_aa(sample_site):
+    site = sample_site
     if not AXE.is_file():
         pytest.skip("axe-core chưa cài: (cd tests/tools && npm ci)")
-    _sample_site(site)
     with served(site.root / "site") as base, chromium() as driver:
         problems = [f"/{url}: {violation}" for url in PAGES for violation in axe_violations(driver, base + url)]
     assert problems == [], "\n".join(problems)

@@ -14,7 +14,6 @@ from selenium.common.exceptions import StaleElementReferenceException, TimeoutEx
 from selenium.webdriver.support.ui import WebDriverWait
 
 from browser import chromium, served
-from test_demo_site import demo  # noqa: F401  (module-scoped fixture: one demo build for this module)
 from test_html_quality import AXE
 
 WIDTHS = (320, 360, 1366)  # the narrowest phones still sold, the usual phone, a desktop
@@ -45,7 +44,7 @@ def _page_types(site: Path) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def browser_run(demo, tmp_path_factory):  # noqa: F811
+def browser_run(demo, tmp_path_factory):
     """Load every page type at both widths once; keep what each check needs."""
     root = tmp_path_factory.mktemp("served")
     (root / PREFIX.rstrip("/")).symlink_to(demo, target_is_directory=True)
@@ -135,7 +134,7 @@ return {what: el.tagName + '.' + (el.className || '') + ' ' + (el.textContent ||
 """
 
 
-def test_tab_stops_are_on_screen_and_show_a_focus_ring(demo):  # noqa: F811
+def test_tab_stops_are_on_screen_and_show_a_focus_ring(demo):
     from selenium.webdriver.common.action_chains import ActionChains
     from selenium.webdriver.common.keys import Keys
     with served(demo) as base, chromium() as driver:
@@ -199,7 +198,7 @@ def _hit(top: list[str], expected: list[str]) -> bool:
     return any(href.endswith(e) for href in top for e in expected)
 
 
-def test_search_finds_the_expected_page_in_the_first_three(demo):  # noqa: F811
+def test_search_finds_the_expected_page_in_the_first_three(demo):
     sipas = [p.parent.relative_to(demo).as_posix() + "/" for p in demo.glob("tin-bai/20*/*/*/index.html")
              if "(SIPAS)" in p.read_text(encoding="utf-8")]
     assert sipas
@@ -227,7 +226,7 @@ _ENGLISH = re.compile(r"\b(" + "|".join(re.escape(w) for w in ENGLISH) + r")\b")
 _NOT_SHOWN = re.compile(r"<script(?![^>]*__config)[^>]*>.*?</script>|<style[^>]*>.*?</style>|<!--.*?-->", re.DOTALL)
 
 
-def test_no_english_ui_string_on_any_page(demo):  # noqa: F811
+def test_no_english_ui_string_on_any_page(demo):
     pages = sorted(demo.rglob("*.html"))
     assert len(pages) > 100
     found = {}

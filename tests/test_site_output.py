@@ -31,3 +31,24 @@ def test_a_cached_file_is_copied_in(tmp_path):
     cached.write_bytes(b"png")
     site_output.copy(tmp_path / "site", "tin-bai/x/the-chia-se.png", cached)
     assert (tmp_path / "site/tin-bai/x/the-chia-se.png").read_bytes() == b"png"
+
+
+def test_a_new_card_replaces_the_old_one_without_touching_the_cache(tmp_path, monkeypatch):
+    """The site's card is a hard link into the image cache: a new card (linked, or copied when the
+    cache is on another disk) replaces that link and never writes into the old cache file."""
+    old, new = tmp_path / "cu.png", tmp_path / "moi.png"
+    old.write_bytes(b"old card")
+    new.write_bytes(b"new card")
+    site, card = tmp_path / "site", "tin-bai/x/the-chia-se.png"
+    site_output.copy(site, card, old)
+    assert (site / card).stat().st_ino == old.stat().st_ino  # linked, not copied
+    site_output.copy(site, card, new)
+    assert (site / card).read_bytes() == b"new card" and old.read_bytes() == b"old card"
+
+    def no_link(source, target):
+        raise OSError(18, "Invalid cross-device link")
+    site_output.copy(site, card, old)
+    monkeypatch.setattr(site_output.os, "link", no_link)
+    site_output.copy(site, card, new)
+    assert (site / card).read_bytes() == b"new card" and old.read_bytes() == b"old card"
+    assert sorted(p.name for p in (site / "tin-bai/x").iterdir()) == ["the-chia-se.png"]  # no temporary left

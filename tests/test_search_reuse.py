@@ -14,9 +14,9 @@ REUSED = "dùng lại chỉ mục của lần dựng trước"
 
 def indexed_text(site: Site) -> str:
     """Every page's text as Pagefind stored it (its fragments are gzip-compressed JSON)."""
-    fragments = sorted((site.root / "site" / "pagefind" / "fragment").glob("*.pf_fragment"))
-    assert fragments
-    return "\n".join(gzip.decompress(path.read_bytes()).decode("utf-8") for path in fragments)
+    text = _bundle_words(site.root / "site")
+    assert text
+    return text
 
 
 def bundle(site: Site) -> dict[str, bytes]:
@@ -97,6 +97,7 @@ def _page(folder: Path, path: str, words: str, indexed: bool = True) -> bytes:
 
 
 def _bundle_words(site_dir: Path) -> str:
+    """The text of every fragment of site_dir/pagefind/ ('' when there is none)."""
     fragments = sorted((site_dir / "pagefind" / "fragment").glob("*.pf_fragment"))
     return "\n".join(gzip.decompress(path.read_bytes()).decode("utf-8") for path in fragments)
 

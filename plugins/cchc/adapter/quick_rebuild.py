@@ -171,7 +171,8 @@ class QuickRebuild:
             return None  # a file is now used or no longer used: the full build publishes the right ones
         for error in ordered([*content.draft_errors, *drafts]):  # a draft's problems never stop a preview
             log.info("Bài nháp cần sửa trước khi xuất bản: %s", error)
-        specs = steps.done("ảnh, trang", {spec.src_uri: spec for spec in in_build_order(content.pages(plugin.home_markdown))})
+        pages = in_build_order(content.pages(plugin.home_markdown))  # the order of the full build's files
+        specs = steps.done("ảnh, trang", {spec.src_uri: spec for spec in pages})
         if _order(specs) != last.order or _menu(specs) != last.menu:
             return None  # pages added, removed, moved to another URL or renamed in the menu
         compare = SameData()

@@ -227,6 +227,8 @@ def _launch(site: Path, bundle: Path, glob: str | None) -> subprocess.Popen:
                                 env={**os.environ, "PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE": INDEX_CHUNK_SIZE})
     except OSError as exc:
         raise SearchIndexError(f"Không chạy được Pagefind để lập chỉ mục tìm kiếm: {exc}") from None
+
+
 def _wait(process: subprocess.Popen, bundle: Path) -> None:
     try:
         stdout, stderr = process.communicate(timeout=TIMEOUT_SECONDS)

@@ -4,8 +4,22 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import time
+from pathlib import Path
+
+from cchc.adapter import staging
 
 from conftest import EPOCH
+
+
+def no_old_folders(root, seconds=30):
+    """Old sites are deleted by a detached process after the build returned: wait for it."""
+    limit = time.monotonic() + seconds
+    while True:
+        left = [p.name for p in root.iterdir() if p.name.startswith(".site.") and p.is_dir()]
+        if not left or time.monotonic() > limit:
+            return not left
+        time.sleep(0.05)
 
 
 def tree(root):
@@ -29,7 +43,7 @@ def test_strict_failure_leaves_site_byte_identical(site):
     assert "khong-co.md" in result.stderr
     assert tree(site.root / "site") == before
     assert "được giữ nguyên" in result.stderr
-    assert not [p.name for p in site.root.iterdir() if p.name.startswith(".site.") and p.is_dir()]
+    assert no_old_folders(site.root)
 
 
 def test_without_staging_the_same_failure_damages_the_site(site):
@@ -64,7 +78,7 @@ def test_two_builds_at_once_both_succeed_with_a_complete_site(site):
         for name in ("index.html", "sitemap.xml", "pagefind/pagefind-entry.json", "feed.xml"):
             assert (site.root / "site" / name).is_file(), name
         assert (site.root / "site" / "assets").is_dir()
-    assert not [p.name for p in site.root.iterdir() if p.name.startswith(".site.") and p.is_dir()]
+    assert no_old_folders(site.root)
 
 
 def test_leftovers_of_a_killed_build_are_removed(site):
@@ -79,3 +93,34 @@ def test_leftovers_of_a_killed_build_are_removed(site):
     left = sorted(p.name for p in site.root.iterdir() if p.name.startswith(".site.") and p.is_dir())
     assert left == [live.name]
     assert site.exists("")
+
+
+def test_the_build_does_not_wait_for_the_old_site_to_be_deleted(tmp_path, monkeypatch):
+    """Deleting the previous site (15,000 files: a second or more) is left to a detached process."""
+    final = tmp_path / "site"
+    (final / "tin-bai").mkdir(parents=True)
+    (final / "tin-bai" / "index.html").write_text("cũ", encoding="utf-8")
+    output = staging.StagedOutput(str(final))
+    new = Path(output.start())
+    (new / "index.html").write_text("mới", encoding="utf-8")
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("the build deleted the old site itself")
+
+    monkeypatch.setattr(staging.shutil, "rmtree", refuse)
+    output.commit()
+    assert tree(final) == {"index.html": "mới".encode("utf-8")}
+    assert no_old_folders(tmp_path)
+
+
+def test_an_old_site_whose_deleter_runs_is_left_to_it(tmp_path):
+    final = tmp_path / "site"
+    deleter = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    try:
+        old = tmp_path / f".site.cu-{deleter.pid}-abcd1234"
+        (old / "assets").mkdir(parents=True)
+        staging.StagedOutput(str(final)).start()
+        assert old.is_dir()
+    finally:
+        deleter.kill()
+        deleter.wait()

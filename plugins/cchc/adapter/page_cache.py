@@ -8,7 +8,8 @@ else: no date, no digest of the whole site's images, so that publishing one arti
 every page that does not show it as it was. The nav is digested once every page has been read
 (on_env): hand-written pages take their menu titles from their `# heading`. On a hit the page is built
 with the one-line template cchc/cached.html, which prints the stored output; every other step of the
-build (search index, feeds, on_post_page hooks, writing the file) runs as for any page.
+build (search index, feeds, on_post_page hooks, writing the file) runs as for any page, except our own
+fix-ups of the output (stored after them: they are not applied twice, nor paid twice).
 """
 from __future__ import annotations
 
@@ -114,6 +115,7 @@ class PageCache:
         # src_uri -> key of a page served from the cache; its output is read again when the page is
         # written, not kept: 16,000 pages of HTML held from the first step to the last exceeded 1 GB.
         self.hits: dict[str, tuple[str, str]] = {}  # src_uri -> (key, the page's own template)
+        self.served: set[str] = set()  # src_uri of pages whose stored output was printed, not yet finished
         self.stored = self.reused = 0
 
     def set_nav(self, nav: Navigation, config: MkDocsConfig) -> None:
@@ -167,11 +169,19 @@ class PageCache:
         key, template = hit
         output = self.cache.get(KIND, key)
         if isinstance(output, str):
+            self.served.add(page.file.src_uri)
             return output
         log.info("Cảnh báo: bộ nhớ đệm dựng trang: mục của trang '%s' bị hỏng, đã bỏ qua và dựng lại trang.", page.url)
         self.reused -= 1
         self.pending[page.file.src_uri] = key
         return render(template)
+
+    def was_served(self, page: Page) -> bool:
+        """Whether the page's output came from the cache: it was stored already finished (store())."""
+        if page.file.src_uri in self.served:
+            self.served.discard(page.file.src_uri)
+            return True
+        return False
 
     def store(self, page: Page, output: str) -> None:
         key = self.pending.pop(page.file.src_uri, None)

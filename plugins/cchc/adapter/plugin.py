@@ -368,9 +368,12 @@ class CchcPlugin(BasePlugin[CchcConfig]):
     @event_priority(100)  # first: the template's output as it was rendered, before any fix-up
     def _finish_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
         self._unhighlight()
+        if self.page_cache and self.page_cache.was_served(page):  # stored finished: the fixes are in it
+            return output
+        finished = with_folded_words(valid_html(output))  # not idempotent: applied once per output
         if self.page_cache:
-            self.page_cache.store(page, output)
-        return with_folded_words(valid_html(output))
+            self.page_cache.store(page, finished)
+        return finished
 
     @event_priority(-100)  # last: the page as MkDocs writes it
     def _note_indexed(self, output: str, page: Page, config: MkDocsConfig) -> str:

@@ -396,3 +396,29 @@ def test_excel_sheet_names_are_valid_and_unique():
     assert sheet_name("[1]:*?/KH", set()) == "-1-----KH"
     long = sheet_name("123/KH-UBND-" + "X" * 40, taken)
     assert len(long) == 31 and sheet_name("123/KH-UBND-" + "X" * 40, taken).endswith(" (2)")
+
+
+def test_the_workbook_comes_from_the_build_cache_and_follows_its_data(quota_site):
+    """The workbook (the costly export) is kept in the build cache under every value it shows."""
+    import base64
+    import sqlite3
+
+    from cchc.core.build_cache import BuildCache
+    from cchc.core.quota.quota_exports import XLSX_KIND
+
+    site = quota_site
+    folder = site.root / ".cache" / "cchc"
+    with sqlite3.connect(folder / BuildCache.FILE) as db:
+        keys = [row[0] for row in db.execute("SELECT key FROM entry WHERE kind = ?", (XLSX_KIND,))]
+    assert len(keys) == 1
+    cache = BuildCache(folder)
+    assert base64.b64decode(cache.get(XLSX_KIND, keys[0])) == site.path("chi-tieu/chi-tieu.xlsx").read_bytes()
+    cache.put(XLSX_KIND, keys[0], base64.b64encode(b"from the cache").decode())  # marks what is read from it
+    cache.close()
+    site.build()
+    assert site.path("chi-tieu/chi-tieu.xlsx").read_bytes() == b"from the cache"
+    name, title, number, start, end, target, categories = PLANS[0]
+    site.write(f"content/ke-hoach/{name}", plan_text(title, number, start, end, target + 1, categories=categories))
+    site.build()
+    with zipfile.ZipFile(site.path("chi-tieu/chi-tieu.xlsx")) as archive:  # a new target: written again
+        assert archive.namelist()

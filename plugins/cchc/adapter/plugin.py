@@ -217,7 +217,7 @@ class CchcPlugin(BasePlugin[CchcConfig]):
 
     def generated_outputs(self) -> dict[str, bytes]:
         """Files made from the content that are not pages or feeds: exports, the embeddable box."""
-        return {**self.content.outputs(),
+        return {**self.content.outputs(self.cache),
                 **embed_outputs(self.content.articles, self.content.settings, self.media.images)}
 
     # -- images --------------------------------------------------------------------------------

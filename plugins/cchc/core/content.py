@@ -5,6 +5,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cached_property
 
+from cchc.core.build_cache import BuildCache
 from cchc.core.news.articles import load_articles
 from cchc.core.news.collections import ArticleIndex
 from cchc.core.text.content_encoding import encoding_problems
@@ -54,12 +55,13 @@ class Content:
                 + document_pages(self.documents)
                 + citizen_pages(self.articles.categories))
 
-    def outputs(self) -> dict[str, bytes]:
-        """Generated non-page files (exports, …): site-relative path -> bytes."""
+    def outputs(self, cache: BuildCache | None = None) -> dict[str, bytes]:
+        """Generated non-page files (exports, …): site-relative path -> bytes. With the build cache, the
+        workbook of an unchanged quota is not written again."""
         return {FEED_PATH: procedure_feed(self.procedures, self.settings),
                 DATA_PATH: procedure_data(self.procedures),
                 DOCUMENT_FEED: document_feed(self.documents, self.settings),
-                **quota_exports(self.quotas, self.as_of, publisher_of(self.settings), self.evidence)}
+                **quota_exports(self.quotas, self.as_of, publisher_of(self.settings), self.evidence, cache=cache)}
 
     @property
     def as_of(self) -> date:

@@ -180,6 +180,22 @@ def test_cache_entries_are_kept_per_version(tmp_path):
     assert BuildCache(tmp_path, version="v2").get("kind", "key") is None
 
 
+def test_present_agrees_with_has_for_many_keys(tmp_path):
+    """The page cache asks for thousands of keys at once: same answers as one has() each."""
+    cache = BuildCache(tmp_path, version="v1")
+    for n in range(0, 1200, 2):
+        cache.put("page", f"k{n}", "<p>" + "x" * n + "</p>")
+    cache.put("other", "k1", "not a page")
+    cache.close()
+    other = BuildCache(tmp_path, version="v2")
+    other.put("page", "k1", "another version")
+    other.close()
+    cache = BuildCache(tmp_path, version="v1")
+    keys = [f"k{n}" for n in range(1200)]
+    assert cache.present("page", keys) == {key for key in keys if cache.has("page", key)} == set(keys[::2])
+    assert cache.present("page", []) == set()
+
+
 def test_sanitiser_warnings_are_reported_also_from_cache(cached_site):
     site = cached_site
     site.add_article("c.md", "Bài thứ ba", "2026-11-02 08:00", body="Bài ba.\n\n<script>alert(1)</script>\n")

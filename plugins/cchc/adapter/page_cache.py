@@ -126,8 +126,13 @@ class PageCache:
         self.site_key = None if settings is None else digest(
             settings, self.command, self.theme_key, json.dumps(_nav_items(nav.items), ensure_ascii=False))
         waiting, self.waiting = self.waiting, []
-        for page, spec in waiting:
-            self.prepare(page, spec)
+        if self.site_key is None:
+            return
+        keyed = [(page, self.page_key(page, spec)) for page, spec in waiting]
+        present = self.cache.present(KIND, [key for _, key in keyed if key is not None])  # a few queries
+        for page, key in keyed:
+            if key is not None:
+                self._use(page, key, key in present)
 
     def page_key(self, page: Page, spec: PageSpec) -> str | None:
         try:
@@ -150,9 +155,11 @@ class PageCache:
         if self.site_key is None:
             return
         key = self.page_key(page, spec)
-        if key is None:
-            return
-        if self.cache.has(KIND, key):  # read when the page is written (cached_output)
+        if key is not None:
+            self._use(page, key, self.cache.has(KIND, key))
+
+    def _use(self, page: Page, key: str, stored: bool) -> None:
+        if stored:  # read when the page is written (cached_output)
             self.hits[page.file.src_uri] = (key, page.meta.get("template") or "main.html")
             self.reused += 1
             page.meta["template"] = CACHED_TEMPLATE

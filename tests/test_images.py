@@ -347,3 +347,26 @@ def test_cards_are_drawn_here_when_a_worker_fails_or_cannot_start(tmp_path, monk
     assert card == draw_card("Tin số 65", "ngày 05 tháng 03 năm 2025", "Sở Thử nghiệm",
                              vietnamese_font(400), vietnamese_font(700))
     assert not list((tmp_path / "anh").glob(".*"))  # no job file, no half-written entry
+
+
+def test_pictures_are_made_while_the_content_loads_and_unused_ones_stay_unpublished(tmp_path):
+    """ImagePrefetch starts every picture under content/ before anything knows which are used;
+    publish_media then takes the results of the used ones and makes nothing twice."""
+    from cchc.core.content import load_content
+    from cchc.core.media.media import ImagePrefetch, publish_media
+    from cchc.core.settings import Settings
+
+    site = Site(tmp_path / "site")
+    site.write("content/tin-bai/2025/anh/hoi-nghi.jpg", phone_photo(1200, 900))
+    site.write("content/tin-bai/2025/anh/chua-dung.jpg", phone_photo(900, 1200))  # no article shows it
+    site.add_article("2025/a.md", TITLE, "2025-03-05 08:00", image="anh/hoi-nghi.jpg", image_alt="Hội trường")
+    site.build()
+    assert not list((site.root / "site").rglob("chua-dung*"))
+    settings = Settings(project_dir=site.root, categories=("Tin tức CCHC",))
+    cache = ImageCache(tmp_path / "images")
+    prefetched = ImagePrefetch(settings.content_root, cache)
+    prefetched._pool.shutdown(wait=True)  # as if loading took longer than the pictures
+    assert cache.processed == 2
+    media = publish_media(load_content(settings), cache, cards=False, prefetched=prefetched)
+    assert (cache.processed, cache.reused) == (2, 0)  # nothing made or even looked up again
+    assert sorted(media.images) == ["tin-bai/2025/anh/hoi-nghi.jpg"]

@@ -26,7 +26,7 @@ from cchc.core.settings import Agency, Settings
 from cchc.core.site_search import SearchIndexError, SiteSearch
 from cchc.core.news.embed import embed_outputs
 from cchc.core.media.image_cache import ImageCache
-from cchc.core.media.media import Media, publish_media
+from cchc.core.media.media import ImagePrefetch, Media, publish_media
 from cchc.core.media.picture import picture_html, responsive_body
 from ..core import urls
 from cchc.core.urls import file_href
@@ -125,10 +125,16 @@ class CchcPlugin(BasePlugin[CchcConfig]):
                         "'- search' (và các dòng cấu hình dưới nó) trong mục 'plugins:' của mkdocs.yml.")
         settings = settings_from(config, self.config, include_unpublished=self.command == "serve")
         escape_site_values(config)  # after the settings took the plain text
-        self.content = load_content(settings, self.quick.memo if self.quick else None)
+        self.image_cache = ImageCache(settings.project_dir / settings.image_cache)
+        prefetched = ImagePrefetch(settings.content_root, self.image_cache)  # on the other core, meanwhile
+        try:
+            self.content = load_content(settings, self.quick.memo if self.quick else None)
+        except BaseException:
+            prefetched.close()
+            raise
         self.feeds = FeedWriter()  # bodies of this build only
         self.cache = BuildCache(settings.cache_dir) if settings.cache_dir else None
-        self._publish_media()
+        self._publish_media(prefetched)
         for error in ordered(self.content.draft_errors):  # INFO: never a failure, even with --strict
             log.info("Bài nháp cần sửa trước khi xuất bản: %s", error)
         report_errors(self.content.blocking_errors)
@@ -221,22 +227,22 @@ class CchcPlugin(BasePlugin[CchcConfig]):
                 **embed_outputs(self.content.articles, self.content.settings, self.media.images)}
 
     # -- images --------------------------------------------------------------------------------
-    def _publish_media(self) -> None:
+    def _publish_media(self, prefetched: ImagePrefetch | None = None) -> None:
         """Clean copies, variants and social cards, from the cache when the input is unchanged; bad
         images join the content errors, so that the editor sees every problem at once."""
-        settings = self.content.settings
-        self.image_cache = ImageCache(settings.project_dir / settings.image_cache)
-        self.media = self.collect_media(self.content)
+        self.media = self.collect_media(self.content, prefetched=prefetched)
         self.content.errors.extend(self.content.mark_drafts(self.media.errors))
         for notice in self.media.notices:
             log.warning(notice)
 
-    def collect_media(self, content: Content, previous: Media | None = None) -> Media:
+    def collect_media(self, content: Content, previous: Media | None = None,
+                      prefetched: ImagePrefetch | None = None) -> Media:
         """The published images and cards of the content, through the image cache of this build."""
         cache = self.image_cache
-        self._media_counts = (cache.processed, cache.reused)
+        self._media_counts = prefetched.counts_before if prefetched else (cache.processed, cache.reused)
         # A full build draws missing cards in other processes while it renders pages (on_post_build waits).
-        media = publish_media(content, cache, previous=previous, background=previous is None, known=self.cache)
+        media = publish_media(content, cache, previous=previous, background=previous is None, known=self.cache,
+                              prefetched=prefetched)
         if media.pending is None:
             self._log_media_counts()
         else:

@@ -4,8 +4,10 @@ name the article and the image."""
 from __future__ import annotations
 
 import json
+import os
 import posixpath
-from concurrent.futures import ThreadPoolExecutor
+import unicodedata
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -13,7 +15,7 @@ from urllib.parse import unquote, urlsplit
 from cchc.core.build_cache import BuildCache
 from cchc.core.media.body_images import body_images
 from cchc.core.content import Content
-from cchc.core.content_tree import on_disk
+from cchc.core.content_tree import ContentTree, on_disk
 from cchc.core.media.references import referenced_files
 from cchc.core.errors import ContentError
 from cchc.core.media.fonts import MISSING as FONT_MISSING, vietnamese_font
@@ -136,6 +138,45 @@ def _publish_image(path: str, source: Path, cache: ImageCache,
     return published, {path + name[len(_PLACEHOLDER):]: entry.file(name) for name in entry.names}
 
 
+def _publish_or_problem(path: str, source: Path, cache: ImageCache, settings: ImageSettings):
+    try:
+        return _publish_image(path, source, cache, settings)
+    except ImageProblem as problem:
+        return problem
+
+
+class ImagePrefetch:
+    """Every picture under content/, published in threads while the content is still loading: loading
+    is Python on one core, and Pillow lets go of the GIL while it decodes, resizes and encodes, so a
+    cold build makes its variants on the core loading leaves idle. Which pictures are used is known
+    only after loading: `_images` takes the results of those, the others are dropped (they stay in
+    the image cache). `close()` cancels what has not started."""
+
+    def __init__(self, root: Path, cache: ImageCache, settings: ImageSettings = ImageSettings()):
+        self.settings = settings
+        self.counts_before = (cache.processed, cache.reused)  # for the build log: this build's work
+        # One thread: a second one took the GIL from loading (Python) more than it gained; what it
+        # has not started when loading ends is made by _images' threads.
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="cchc-image")
+        self._started: dict[str, tuple[Path, Future]] = {}  # content path (NFC) -> (file, result)
+        prefix = os.fspath(root) + os.sep
+        for name in ContentTree(root).files:  # regular files only: links are refused, never read
+            path = unicodedata.normalize("NFC", name[len(prefix):].replace(os.sep, "/"))
+            if is_raster(path):
+                self._started[path] = (Path(name), self._pool.submit(_publish_or_problem, path, Path(name),
+                                                                     cache, settings))
+
+    def take(self, path: str, source: Path, settings: ImageSettings) -> Future | None:
+        started = self._started.pop(path, None)
+        if started is None or started[0] != source or settings != self.settings:
+            return None
+        return started[1]
+
+    def close(self) -> None:
+        self._started.clear()
+        self._pool.shutdown(wait=False, cancel_futures=True)
+
+
 def _uses(content: Content, media: Media, known: BuildCache | None) -> dict[str, list[Use]]:
     """Where each image is shown (covers first); a cover that is not a photo is an error here."""
     uses = _body_uses(content, media, known)
@@ -192,16 +233,17 @@ def _split(content: Content, media: Media, done: dict[str, PublishedImage],
 
 
 def _images(content: Content, cache: ImageCache, settings: ImageSettings, media: Media,
-            known: BuildCache | None, done: dict[str, PublishedImage] | None = None) -> None:
+            known: BuildCache | None, done: dict[str, PublishedImage] | None = None,
+            prefetched: ImagePrefetch | None = None) -> None:
     """The used images not in `done` (published already, unchanged) are processed into media."""
     uses = _uses(content, media, known)
     sources = _split(content, media, done or {}, known)
 
     def publish(item):
-        try:
-            return _publish_image(*item, cache, settings)
-        except ImageProblem as problem:
-            return problem
+        started = prefetched.take(*item, settings) if prefetched is not None else None
+        if started is not None and not started.cancel():  # running or done: its result; else made here
+            return started.result()
+        return _publish_or_problem(*item, cache, settings)
 
     # Pillow releases the GIL while it decodes, resizes and encodes: one thread per core is a real
     # speed-up, and the results are used in file order, so the output does not depend on timing.
@@ -291,18 +333,25 @@ def _cards(content: Content, cache: ImageCache, media: Media, style: CardStyle, 
 
 def publish_media(content: Content, cache: ImageCache, settings: ImageSettings = ImageSettings(),
                   style: CardStyle = CardStyle(), previous: Media | None = None, cards: bool = True,
-                  background: bool = False, known: BuildCache | None = None) -> Media:
+                  background: bool = False, known: BuildCache | None = None,
+                  prefetched: ImagePrefetch | None = None) -> Media:
     """`previous`: the media of the last build when only Markdown changed since (mkdocs serve): the
     image files are the same, so their published copies are kept; uses and cards are checked again.
     `cards`: False to check images only (`cchc check`). `background`: cards still missing are drawn
     in other processes; `Media.finish()` waits for them before their files are copied.
-    `known`: the build cache, which keeps the images found in each article body."""
+    `known`: the build cache, which keeps the images found in each article body.
+    `prefetched`: the pictures started while the content loaded (closed here)."""
     media = Media()
     if previous is not None:
         media.images, media.image_files = dict(previous.images), dict(previous.image_files)
-    # Only images used now are processed (a held-back draft's cover is not); with `previous`, those
+    # Only images used now are published (a held-back draft's cover is not); with `previous`, those
     # published already are kept as they are, and their uses are checked again.
-    _images(content, cache, settings, media, known, previous.images if previous is not None else None)
+    try:
+        _images(content, cache, settings, media, known, previous.images if previous is not None else None,
+                prefetched)
+    finally:
+        if prefetched is not None:
+            prefetched.close()
     stops = content.blocking_errors or [e for e in content.mark_drafts(media.errors) if not e.draft]
     if cards and not stops:  # a build that will stop needs no cards; a draft's problem stops nothing
         _cards(content, cache, media, style, previous, background, settings)

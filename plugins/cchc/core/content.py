@@ -115,8 +115,7 @@ def load_content(settings: Settings, memo: RecordMemo | None = None, cache: Buil
     documents, document_errors = load_documents(settings, memo, tree, cache)
     errors = (tree.unsafe_entries(settings.project_dir) + errors + procedure_errors + plan_errors + index_errors
               + document_errors)
-    # TCVN3/VNI text, letters lost from a PDF
-    encoding, encoding_notices = encoding_problems(settings, memo, tree, cache)
+    encoding, encoding_notices = encoding_problems(settings, memo, tree, cache)  # TCVN3/VNI, letters lost from a PDF
     errors += encoding
     return Content(settings, ArticleIndex(articles, settings.categories), held, errors,
                    procedures=ProcedureIndex(procedures), plans=plans, encoding_notices=encoding_notices,

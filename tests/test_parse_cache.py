@@ -3,9 +3,12 @@ build parses and scans only files whose bytes (or, for the parse, shown path) ch
 exactly what a cold build does."""
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
+import sqlite3
+import zlib
 from pathlib import Path
 
 import pytest
@@ -114,6 +117,26 @@ def test_a_same_size_edit_is_parsed_again(site, calls):
     content, _ = load(settings)
     assert [a.title for a in content.articles.articles] == ["Tin BBBB"]
     assert calls == {"parse": 2, "scan": 2}
+
+
+def test_a_source_entry_of_the_wrong_shape_is_parsed_again(site, calls):
+    files = small_project(site)
+    settings = settings_of(site)
+    first, _ = load(settings)
+    shapes = [{"title": "x"}, "x", [1, 2, 3], [{"title": "x"}, "Thân.", {"title": "2"}]]
+    with sqlite3.connect(site.root / CACHE / BuildCache.FILE) as db:
+        rows = db.execute("SELECT key, value FROM entry WHERE kind = ?", (frontmatter_file.KIND,)).fetchall()
+        assert len(rows) == files == len(shapes)
+        for (key, value), shape in zip(rows, shapes):
+            entry = {**json.loads(zlib.decompress(value)), "value": shape}  # of this version still
+            db.execute("UPDATE entry SET value = ? WHERE kind = ? AND key = ?",
+                       (zlib.compress(json.dumps(entry).encode("utf-8")), frontmatter_file.KIND, key))
+    db.close()
+    second, _ = load(settings)
+    assert calls["parse"] == 2 * files and second.errors == []
+    assert second.articles.articles == first.articles.articles and second.plans == first.plans
+    load(settings)  # the entries were replaced
+    assert calls["parse"] == 2 * files
 
 
 @pytest.mark.parametrize("value", ["!!float 1.5", "!!binary aGVsbG8=", "!!timestamp 2024-01-01", "!!set {a: null}",

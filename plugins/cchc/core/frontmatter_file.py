@@ -77,17 +77,20 @@ def _cached_parse(data: bytes, shown_path: str, cache: BuildCache) -> SourceFile
         return _parse(data, shown_path)
     key = digest(shown_path, data)
     stored = cache.get(KIND, key)
-    if stored is not None:
-        try:
-            meta, body, key_lines = stored
-            return SourceFile(shown_path, meta, body, key_lines)
-        except (TypeError, ValueError):  # not the shape put() wrote: parse again
-            pass
-    result = _parse(data, shown_path)
+    if _well_formed(stored):
+        meta, body, key_lines = stored
+        return SourceFile(shown_path, meta, body, key_lines)
+    result = _parse(data, shown_path)  # and a damaged entry is replaced
     if isinstance(result, SourceFile) and _json_exact(result.meta) and _json_exact(result.key_lines) \
             and not _SURROGATE.search(result.body):
         cache.put(KIND, key, [result.meta, result.body, result.key_lines])
     return result
+
+
+def _well_formed(stored) -> bool:
+    """An entry of the shape put() wrote (a damaged cache must not reach the record readers)."""
+    return (type(stored) is list and len(stored) == 3 and type(stored[0]) is dict and type(stored[1]) is str
+            and type(stored[2]) is dict and all(type(line) is int for line in stored[2].values()))
 
 
 def _json_exact(value) -> bool:

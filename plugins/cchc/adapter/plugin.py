@@ -15,6 +15,7 @@ from mkdocs.structure.pages import Page
 
 from cchc.core.build_cache import BuildCache
 from cchc.core.content import Content, load_content
+from cchc.core.frontmatter_file import KIND as SOURCE_KIND
 from cchc.core.content_tree import leftover, on_disk, plain_file
 from cchc.core.errors import ContentError, ordered, summary
 from cchc.core.news.feeds import feed_paths
@@ -125,15 +126,19 @@ class CchcPlugin(BasePlugin[CchcConfig]):
                         "'- search' (và các dòng cấu hình dưới nó) trong mục 'plugins:' của mkdocs.yml.")
         settings = settings_from(config, self.config, include_unpublished=self.command == "serve")
         escape_site_values(config)  # after the settings took the plain text
+        self.cache = BuildCache(settings.cache_dir) if settings.cache_dir else None
         self.image_cache = ImageCache(settings.project_dir / settings.image_cache)
         prefetched = ImagePrefetch(settings.content_root, self.image_cache)  # on the other core, meanwhile
         try:
-            self.content = load_content(settings, self.quick.memo if self.quick else None)
+            self.content = load_content(settings, self.quick.memo if self.quick else None, self.cache)
         except BaseException:
             prefetched.close()
             raise
+        if self.cache:
+            self.cache.flush()  # the files read are kept even when their errors stop the build below
+            log.info("Tệp nội dung: %d tệp lấy lại từ bộ nhớ đệm, %d tệp đọc mới.",
+                     self.cache.counts[(SOURCE_KIND, True)], self.cache.counts[(SOURCE_KIND, False)])
         self.feeds = FeedWriter()  # bodies of this build only
-        self.cache = BuildCache(settings.cache_dir) if settings.cache_dir else None
         self._publish_media(prefetched)
         for error in ordered(self.content.draft_errors):  # INFO: never a failure, even with --strict
             log.info("Bài nháp cần sửa trước khi xuất bản: %s", error)

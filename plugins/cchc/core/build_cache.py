@@ -27,9 +27,10 @@ from pathlib import Path
 from typing import Any
 
 CACHE_FORMAT = 2  # bump when the shape of stored values changes
-# The libraries whose code shapes a page (Markdown to HTML, templates, sanitiser) or an image.
+# The libraries whose code shapes a page (Markdown to HTML, templates, sanitiser), an image or a parsed
+# content file (frontmatter: PyYAML, python-frontmatter).
 LIBRARIES = ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions", "jinja2", "nh3", "pillow",
-             "fontpkg-be-vietnam-pro")
+             "fontpkg-be-vietnam-pro", "pyyaml", "python-frontmatter")
 
 
 @lru_cache(maxsize=None)

@@ -103,19 +103,20 @@ class Content:
         return behind_notices(self.quotas) + self.encoding_notices
 
 
-def load_content(settings: Settings, memo: RecordMemo | None = None) -> Content:
-    """Everything under content/; with a memo (`mkdocs serve`), files unchanged since the last load are not read again."""
+def load_content(settings: Settings, memo: RecordMemo | None = None, cache: BuildCache | None = None) -> Content:
+    """Everything under content/; with a memo (`mkdocs serve`), files unchanged since the last load are not read again;
+    with the build cache, files whose bytes an earlier build read are not parsed or scanned again."""
     if memo is not None:
         memo.start((settings, repr(settings.markdown_configs)))
     tree = ContentTree(settings.content_root)  # one listing of the files for every reader
-    articles, held, errors = load_articles(settings, memo, tree)
-    procedures, procedure_errors = load_procedures(settings, memo, tree)
-    plans, plan_errors = load_plans(settings, memo, tree)
+    articles, held, errors = load_articles(settings, memo, tree, cache)
+    procedures, procedure_errors = load_procedures(settings, memo, tree, cache)
+    plans, plan_errors = load_plans(settings, memo, tree, cache)
     indices, index_errors = load_indices(settings)
-    documents, document_errors = load_documents(settings, memo, tree)
+    documents, document_errors = load_documents(settings, memo, tree, cache)
     errors = (tree.unsafe_entries(settings.project_dir) + errors + procedure_errors + plan_errors + index_errors
               + document_errors)
-    encoding, encoding_notices = encoding_problems(settings, memo, tree)  # TCVN3/VNI text, letters lost from a PDF
+    encoding, encoding_notices = encoding_problems(settings, memo, tree, cache)  # TCVN3/VNI, letters lost from a PDF
     errors += encoding
     return Content(settings, ArticleIndex(articles, settings.categories), held, errors,
                    procedures=ProcedureIndex(procedures), plans=plans, encoding_notices=encoding_notices,

@@ -11,6 +11,7 @@ from typing import Callable, TypeVar
 import yaml
 from frontmatter.default_handlers import YAMLHandler
 
+from cchc.core.build_cache import BuildCache, digest
 from cchc.core.checked_yaml import Refused, TextLoader, control_character_error
 from cchc.core.content_tree import ContentTree
 from cchc.core.errors import ContentError
@@ -20,8 +21,8 @@ from cchc.core.text.vietnamese import nfc
 from cchc.core.text.yaml_messages import explain_yaml_error
 
 T = TypeVar("T")
-
-
+KIND = "source"  # build cache entries: a file's parse, by digest(shown path, bytes)
+_SURROGATE = re.compile("[\ud800-\udfff]")  # no UTF-8 for these: json + encode("utf-8") would fail
 
 
 class _Handler(YAMLHandler):
@@ -54,18 +55,57 @@ def _normalise(value):
 _PARSED: dict[tuple[str, str], tuple[bytes, SourceFile | ContentError | None]] = {}
 
 
-def read_source(abs_path: Path, shown_path: str) -> SourceFile | ContentError:
+def read_source(abs_path: Path, shown_path: str, cache: BuildCache | None = None) -> SourceFile | ContentError:
+    """`cache`: the build cache, where the parse of these bytes at this shown path may be from an earlier build."""
     data = abs_path.read_bytes()
     key, fingerprint = (str(abs_path), shown_path), hashlib.sha256(data).digest()
     known = _PARSED.get(key)
     if known is not None and known[0] == fingerprint and known[1] is not None:
         return copy.deepcopy(known[1])  # callers get their own meta, as from a fresh parse
-    result = _parse(data, shown_path)
+    result = _parse(data, shown_path) if cache is None else _cached_parse(data, shown_path, cache)
     # A copy is kept only when the same bytes are read a second time (a rebuild): a build reads each
     # file once, and copying every parse cost a build of 3,000 procedures half a second.
     again = known is not None and known[0] == fingerprint
     _PARSED[key] = (fingerprint, copy.deepcopy(result) if again else None)
     return result
+
+
+def _cached_parse(data: bytes, shown_path: str, cache: BuildCache) -> SourceFile | ContentError:
+    """_parse, through the build cache. The parse depends on the bytes and the shown path only (its
+    code and libraries are the cache's version); errors are not kept (rare, and cheap to find again)."""
+    if _SURROGATE.search(shown_path):  # a file name that is not UTF-8: no key for it
+        return _parse(data, shown_path)
+    key = digest(shown_path, data)
+    stored = cache.get(KIND, key)
+    if _well_formed(stored):
+        meta, body, key_lines = stored
+        return SourceFile(shown_path, meta, body, key_lines)
+    result = _parse(data, shown_path)  # and a damaged entry is replaced
+    if isinstance(result, SourceFile) and _json_exact(result.meta) and _json_exact(result.key_lines) \
+            and not _SURROGATE.search(result.body):
+        cache.put(KIND, key, [result.meta, result.body, result.key_lines])
+    return result
+
+
+def _well_formed(stored) -> bool:
+    """An entry of the shape put() wrote (a damaged cache must not reach the record readers)."""
+    return (type(stored) is list and len(stored) == 3 and type(stored[0]) is dict and type(stored[1]) is str
+            and type(stored[2]) is dict and all(type(line) is int for line in stored[2].values()))
+
+
+def _json_exact(value) -> bool:
+    """Whether a JSON round trip gives back an equal value of the same types: an explicit tag
+    (`!!float`, `!!binary`, `!!set`, `!!omap`) makes values JSON would change; such a file is not cached."""
+    kind = type(value)
+    if kind is str:
+        return not _SURROGATE.search(value)  # "\ud800" in a double-quoted YAML string
+    if value is None or kind is int or kind is bool:
+        return True
+    if kind is list:
+        return all(_json_exact(item) for item in value)
+    if kind is dict:
+        return all(type(k) is str and not _SURROGATE.search(k) and _json_exact(v) for k, v in value.items())
+    return False
 
 
 def _parse(data: bytes, shown_path: str) -> SourceFile | ContentError:
@@ -115,9 +155,11 @@ def _parse(data: bytes, shown_path: str) -> SourceFile | ContentError:
 
 def read_records(root: Path, folder: str, recursive: bool, base: Path,
                  read: Callable[[SourceFile, Path], T | list[ContentError]],
-                 memo: RecordMemo | None = None, tree: ContentTree | None = None) -> tuple[list[T], list[ContentError]]:
+                 memo: RecordMemo | None = None, tree: ContentTree | None = None,
+                 cache: BuildCache | None = None) -> tuple[list[T], list[ContentError]]:
     """Every .md file in root/folder (and below, if recursive), in a stable order, turned into a
-    record by `read`. `tree`: the listing of this load (core.content_tree), made here if not given.
+    record by `read`. `tree`: the listing of this load (core.content_tree), made here if not given;
+    `cache`: the build cache, for the parsed frontmatter (read_source).
 
     A file that cannot be read or validated gives its errors and no record; it never stops the others.
     Links and special files are not among the tree's files: ContentTree.unsafe_entries reports them once.
@@ -125,8 +167,8 @@ def read_records(root: Path, folder: str, recursive: bool, base: Path,
     records, errors = [], []
     directory = root / folder
     for path, stat in (tree or ContentTree(directory)).markdown(directory, recursive):
-        result = (memo.get(folder, path, lambda: _read_record(path, base, read), stat) if memo is not None
-                  else _read_record(path, base, read))
+        result = (memo.get(folder, path, lambda: _read_record(path, base, read, cache), stat) if memo is not None
+                  else _read_record(path, base, read, cache))
         if isinstance(result, ContentError):
             errors.append(result)
         elif isinstance(result, list):
@@ -136,6 +178,7 @@ def read_records(root: Path, folder: str, recursive: bool, base: Path,
     return records, errors
 
 
-def _read_record(path: Path, base: Path, read: Callable[[SourceFile, Path], T | list[ContentError]]):
-    source = read_source(path, path.relative_to(base).as_posix())
+def _read_record(path: Path, base: Path, read: Callable[[SourceFile, Path], T | list[ContentError]],
+                 cache: BuildCache | None = None):
+    source = read_source(path, path.relative_to(base).as_posix(), cache)
     return source if isinstance(source, ContentError) else read(source, path)

@@ -13,6 +13,7 @@ from pathlib import Path
 from cchc.core.content_tree import ContentTree
 from cchc.core.errors import ContentError, duplicates
 from cchc.core.fields import FieldReader
+from cchc.core.build_cache import BuildCache
 from cchc.core.frontmatter_file import SourceFile, read_records
 from cchc.core.record_memo import RecordMemo
 from cchc.core.records import Attachment
@@ -87,10 +88,11 @@ def read_document(source: SourceFile, abs_path: Path, settings: Settings) -> Doc
 
 
 def load_documents(settings: Settings, memo: RecordMemo | None = None,
-                   tree: ContentTree | None = None) -> tuple[list[Document], list[ContentError]]:
+                   tree: ContentTree | None = None,
+                   cache: BuildCache | None = None) -> tuple[list[Document], list[ContentError]]:
     """(valid documents, newest first; every error)."""
     documents, errors = read_records(settings.content_root, FOLDER, True, settings.project_dir,
-                                     lambda source, path: read_document(source, path, settings), memo, tree)
+                                     lambda source, path: read_document(source, path, settings), memo, tree, cache)
     errors += duplicates(documents, lambda d: d.url, "number",
                          lambda value, files: f"Hai văn bản cùng số ký hiệu và năm ban hành (đường dẫn '{value}'): {files}.",
                          "Kiểm tra lại 'number' và 'issued'; mỗi văn bản chỉ cần một tệp.")

@@ -189,16 +189,18 @@ def _scheduled_now(article: Article, settings: Settings) -> Article:
     return article if article.scheduled == scheduled else replace(article, scheduled=scheduled)
 
 
-def load_articles(settings: Settings, memo: RecordMemo | None = None, tree: ContentTree | None = None
-                  ) -> tuple[list[Article], list[Article], list[ContentError]]:
-    """(articles the build shows, drafts and scheduled ones it holds back, all errors found)."""
-    cache = BuildCache(settings.cache_dir) if settings.cache_dir else None
-    excerpts = Excerpts(settings.markdown_extensions, settings.markdown_configs, cache)
+def load_articles(settings: Settings, memo: RecordMemo | None = None, tree: ContentTree | None = None,
+                  cache: BuildCache | None = None) -> tuple[list[Article], list[Article], list[ContentError]]:
+    """(articles the build shows, drafts and scheduled ones it holds back, all errors found).
+    `cache`: the build's cache (its owner closes it); without one, a cache of this load when the settings have one."""
+    own = BuildCache(settings.cache_dir) if cache is None and settings.cache_dir else None
+    excerpts = Excerpts(settings.markdown_extensions, settings.markdown_configs, cache or own)
     loaded, errors = read_records(settings.content_root, FOLDER, True, settings.project_dir,
-                                  lambda source, path: read_article(source, path, settings, excerpts), memo, tree)
+                                  lambda source, path: read_article(source, path, settings, excerpts), memo, tree,
+                                  cache)
     loaded = [_scheduled_now(a, settings) for a in loaded]  # a record kept by the memo was read earlier
-    if cache is not None:
-        cache.close()
+    if own is not None:
+        own.close()
     articles = [a for a in loaded if a.published or settings.include_unpublished]
     held = [a for a in loaded if not (a.published or settings.include_unpublished)]
     errors += duplicates(articles, lambda a: a.url, "slug",

@@ -13,6 +13,7 @@ from pathlib import Path
 from cchc.core.errors import ContentError, duplicates
 from cchc.core.fields import FieldReader
 from cchc.core.content_tree import ContentTree
+from cchc.core.build_cache import BuildCache
 from cchc.core.frontmatter_file import SourceFile, read_records
 from cchc.core.records import Attachment
 from cchc.core.record_memo import RecordMemo
@@ -395,8 +396,9 @@ def _cross_checks(procedures: list[Procedure]) -> list[ContentError]:
 
 
 def load_procedures(settings: Settings, memo: RecordMemo | None = None,
-                    tree: ContentTree | None = None) -> tuple[list[Procedure], list[ContentError]]:
+                    tree: ContentTree | None = None,
+                    cache: BuildCache | None = None) -> tuple[list[Procedure], list[ContentError]]:
     procedures, errors = read_records(settings.content_root, FOLDER, False, settings.project_dir,
-                                      lambda source, path: read_procedure(source, path, settings), memo, tree)
+                                      lambda source, path: read_procedure(source, path, settings), memo, tree, cache)
     errors.extend(_cross_checks(procedures))
     return procedures, errors

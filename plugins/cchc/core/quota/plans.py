@@ -9,6 +9,7 @@ from cchc.core.text.dates import DateFormatError, parse_month
 from cchc.core.errors import ContentError, duplicates
 from cchc.core.fields import FieldReader
 from cchc.core.content_tree import ContentTree
+from cchc.core.build_cache import BuildCache
 from cchc.core.frontmatter_file import SourceFile, read_records
 from cchc.core.records import Attachment
 from cchc.core.urls import plan_url
@@ -120,10 +121,11 @@ def _duplicates(plans: list[Plan], key, field: str, what: str, fix: str) -> list
 
 
 def load_plans(settings: Settings, memo: RecordMemo | None = None,
-               tree: ContentTree | None = None) -> tuple[list[Plan], list[ContentError]]:
+               tree: ContentTree | None = None,
+               cache: BuildCache | None = None) -> tuple[list[Plan], list[ContentError]]:
     """(valid plans, newest first; all errors found)."""
     plans, errors = read_records(settings.content_root, FOLDER, False, settings.project_dir,
-                                 lambda source, path: read_plan(source, path, settings), memo, tree)
+                                 lambda source, path: read_plan(source, path, settings), memo, tree, cache)
     errors += _duplicates(plans, lambda p: p.url, "title", "đường dẫn",
                           "Đổi tên (title) của một trong các kế hoạch để đường dẫn khác nhau.")
     errors += _duplicates(plans, lambda p: p.number, "number", "số ký hiệu",

@@ -5,10 +5,12 @@ footer, stylesheet, script and config blocks were more than half the time spent 
 they are the same for every procedure page. A part is reused only between pages that give it the
 same inputs, which go into its key: the part's name, the folder the page is in and its depth (its
 relative links depend on them), the menu with each entry's title, URL and active state, the page's
-hidden parts (`hide:`) and its neighbours. Pages in the menu, pages with a table of contents, and
-pages under whose URL a menu entry lives (their relative links to it differ) are always rendered.
-One cache per Jinja environment (on_env); what else the parts show (config, theme, agency) is fixed
-for an environment.
+hidden parts (`hide:`) and its neighbours. Pages in the menu and pages under whose URL a menu entry
+lives (their relative links to it differ) are always rendered. A page's table of contents shows only
+in the `site_nav` block (its right sidebar): a page with one still reuses every other part, and the
+menu inside it (part `nav`, theme/partials/nav.html), so that an article with headings is not
+rendered whole. One cache per Jinja environment (on_env); what else the parts show (config, theme,
+agency) is fixed for an environment.
 
 In a template (theme/main.html, theme/partials/header.html):
 
@@ -18,9 +20,19 @@ In a template (theme/main.html, theme/partials/header.html):
 """
 from __future__ import annotations
 
+import os
 import posixpath
 
+from jinja2 import BaseLoader, ChoiceLoader, FileSystemLoader, PrefixLoader
 from markupsafe import Markup
+
+# theme/partials/nav.html caches the theme's own partial of the same name, which it
+# reaches under this prefix: "cchc-theme/partials/nav.html" is Material's, not ours.
+THEME_PREFIX = "cchc-theme"
+
+
+# Parts whose HTML shows the page's own table of contents.
+TOC_PARTS = frozenset({"site_nav"})
 
 
 def _items(items) -> list:
@@ -51,7 +63,7 @@ class ChromeCache:
 
     def key(self, part: str, page, nav) -> tuple | None:
         """The part's inputs, or None when this page's part must be rendered."""
-        if page is None or nav is None or page.toc:
+        if page is None or nav is None or (page.toc and part in TOC_PARTS):
             return None
         _, entries, described, pages = self._menu_of(nav)
         url = page.url or ""
@@ -74,3 +86,10 @@ class ChromeCache:
         if key is not None:
             self._parts[key] = html
         return html
+
+
+def theme_partials_loader(loader: BaseLoader, config) -> BaseLoader:
+    """The environment's loader, plus the theme's templates without our custom_dir under THEME_PREFIX."""
+    custom = os.path.normpath(config.theme.custom_dir) if config.theme.custom_dir else None
+    dirs = [d for d in config.theme.dirs if os.path.normpath(d) != custom]
+    return ChoiceLoader([loader, PrefixLoader({THEME_PREFIX: FileSystemLoader(dirs)})])

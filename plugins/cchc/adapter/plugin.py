@@ -34,7 +34,7 @@ from cchc.core.urls import file_href
 from cchc.core.text.search_terms import BODY, with_folded_words
 from cchc.core.text.vietnamese import slugify
 from . import log_messages, site_output
-from .chrome_cache import ChromeCache
+from .chrome_cache import ChromeCache, theme_partials_loader
 from .compat import use_page_class
 from .config import CchcConfig, config_problem, escape_site_values, site_problem
 from .content_watch import watch_content
@@ -283,7 +283,11 @@ class CchcPlugin(BasePlugin[CchcConfig]):
     def on_env(self, env, config: MkDocsConfig, files: Files):
         # A build's templates do not change while it runs: no stat() of every include on every page.
         env.auto_reload = self.command == "serve"
+        # Jinja's template cache (an LRU of 400) moves each template it serves to the end of a deque, a
+        # scan of the deque on each of ~130,000 includes a build; a dict (Jinja's cache_size=-1) does not.
+        env.cache = {}
         env.globals["cchc_chrome"] = ChromeCache()  # menu, footer, scripts: rendered once for many pages
+        env.loader = theme_partials_loader(env.loader, config)
         env.filters["cchc_slug"] = slugify
         env.filters["cchc_file"] = file_href  # content file paths: `{{ path | cchc_file | url }}`
         agency = self.content.settings.agency

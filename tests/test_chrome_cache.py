@@ -39,3 +39,13 @@ def test_pages_that_are_always_rendered():
     assert cache.key("site_nav", None, nav) is None  # 404 and other static templates
     kept = cache.keep(None, "<nav>x</nav>")
     assert str(kept) == "<nav>x</nav>" and not cache.has(None)
+
+
+def test_a_page_with_contents_shares_every_part_but_the_one_showing_them():
+    """An article with headings: its table of contents is in site_nav only (Material's right sidebar)."""
+    nav = _nav(("Tin bài", "tin-bai/"), ("Thủ tục hành chính", "thu-tuc-hanh-chinh/"))
+    cache = ChromeCache()
+    headed, plain = _page("tin-bai/2026/01/x/", toc=["Mục 1"]), _page("tin-bai/2026/01/y/")
+    assert cache.key("site_nav", headed, nav) is None
+    for part in ("nav", "footer", "scripts", "header-start"):
+        assert cache.key(part, headed, nav) is not None and cache.key(part, headed, nav) == cache.key(part, plain, nav)

@@ -52,3 +52,21 @@ def test_a_new_card_replaces_the_old_one_without_touching_the_cache(tmp_path, mo
     site_output.copy(site, card, new)
     assert (site / card).read_bytes() == b"new card" and old.read_bytes() == b"old card"
     assert sorted(p.name for p in (site / "tin-bai/x").iterdir()) == ["the-chia-se.png"]  # no temporary left
+
+
+def test_cached_files_are_linked_in_the_background_and_errors_come_at_wait(tmp_path):
+    """MkDocs calls copy_file for 2,600 image files before the first page: they are put in place by a
+    thread while the pages render; a failure (here: the folder is a file) stops the build at wait()."""
+    site, cache = tmp_path / "site", tmp_path / "cache"
+    for name in ("tin-bai/a.webp", "tin-bai/anh/b.webp"):
+        (cache / name).parent.mkdir(parents=True, exist_ok=True)
+        (cache / name).write_bytes(b"RIFF....WEBP")
+    (site / "tin-bai").mkdir(parents=True)
+    (site / "tin-bai" / "anh").write_text("a file where a folder should be")
+    good, bad = (site_output.CachedFile(name, str(cache), str(site), True) for name in ("tin-bai/a.webp", "tin-bai/anh/b.webp"))
+    good.copy_file()
+    bad.copy_file()  # no error yet: the thread meets it
+    with pytest.raises(OSError):
+        site_output.linker.wait()
+    assert (site / "tin-bai" / "a.webp").read_bytes() == b"RIFF....WEBP"
+    site_output.linker.wait()  # nothing left: no error twice

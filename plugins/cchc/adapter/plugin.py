@@ -400,6 +400,7 @@ class CchcPlugin(BasePlugin[CchcConfig]):
 
     @event_priority(-50)  # after other plugins wrote their files: the index reads the finished pages
     def on_post_build(self, config: MkDocsConfig):
+        site_output.linker.wait()  # the image files linked while the pages rendered
         if self.media.pending is not None:  # the cards drawn during the build
             for site_path, cached in self.media.finish().items():
                 site_output.copy(config.site_dir, site_path, cached)
@@ -439,6 +440,10 @@ class CchcPlugin(BasePlugin[CchcConfig]):
 
     def on_build_error(self, error):
         self.built = False  # also called for the --strict abort, which comes after on_post_build
+        try:
+            site_output.linker.wait()  # nothing is written into the site after the build stopped
+        except OSError:
+            pass  # the build is failing already; its own error is the one to report
         self.media.cancel()
         if self.search is not None:
             self.search.cancel()

@@ -39,3 +39,30 @@ def test_pages_that_are_always_rendered():
     assert cache.key("site_nav", None, nav) is None  # 404 and other static templates
     kept = cache.keep(None, "<nav>x</nav>")
     assert str(kept) == "<nav>x</nav>" and not cache.has(None)
+
+
+def test_a_page_with_headings_reuses_every_part_but_its_own_contents():
+    nav = _nav(("Tin bài", "tin-bai/"))
+    cache = ChromeCache()
+    one = _page("tin-bai/2026/11/a/", toc=["Mục 1"])
+    two = _page("tin-bai/2026/11/b/", toc=["Mục khác"])
+    for part in ("nav", "footer", "config", "scripts", "styles", "header-start"):
+        assert cache.key(part, one, nav) is not None and cache.key(part, one, nav) == cache.key(part, two, nav)
+    assert cache.key("site_nav", one, nav) is None  # the right sidebar lists this page's headings
+
+
+def test_every_page_with_headings_shows_the_agency_of_this_build(site):
+    """The menu and footer reused between articles with headings are never a previous build's."""
+    body = "## Phần một\n\nNội dung.\n\n## Phần hai\n\nThêm nội dung."
+    for n in range(3):
+        site.add_article(f"2026/bai-{n}.md", f"Bài số {n}", "2026-11-0%d" % (n + 1), body=body)
+    for name in ("Sở Thử nghiệm Một", "Sở Thử nghiệm Hai"):
+        site.options["agency"] = {"name": name}
+        site.build()
+        pages = sorted((site.root / "site" / "tin-bai").rglob("bai-so-*/index.html"))
+        assert len(pages) == 3
+        for page in pages:
+            html = page.read_text(encoding="utf-8")
+            assert 'class="md-nav md-nav--secondary"' in html and "phan-mot" in html  # its own contents
+            assert html.count(name) >= 2  # header and footer
+            assert "Sở Thử nghiệm Một" not in html or name == "Sở Thử nghiệm Một"

@@ -41,11 +41,28 @@ def test_pages_that_are_always_rendered():
     assert str(kept) == "<nav>x</nav>" and not cache.has(None)
 
 
-def test_a_page_with_contents_shares_every_part_but_the_one_showing_them():
-    """An article with headings: its table of contents is in site_nav only (Material's right sidebar)."""
-    nav = _nav(("Tin bài", "tin-bai/"), ("Thủ tục hành chính", "thu-tuc-hanh-chinh/"))
+def test_a_page_with_headings_reuses_every_part_but_its_own_contents():
+    nav = _nav(("Tin bài", "tin-bai/"))
     cache = ChromeCache()
-    headed, plain = _page("tin-bai/2026/01/x/", toc=["Mục 1"]), _page("tin-bai/2026/01/y/")
-    assert cache.key("site_nav", headed, nav) is None
-    for part in ("nav", "footer", "scripts", "header-start"):
-        assert cache.key(part, headed, nav) is not None and cache.key(part, headed, nav) == cache.key(part, plain, nav)
+    one = _page("tin-bai/2026/11/a/", toc=["Mục 1"])
+    two = _page("tin-bai/2026/11/b/", toc=["Mục khác"])
+    for part in ("nav", "footer", "config", "scripts", "styles", "header-start"):
+        assert cache.key(part, one, nav) is not None and cache.key(part, one, nav) == cache.key(part, two, nav)
+    assert cache.key("site_nav", one, nav) is None  # the right sidebar lists this page's headings
+
+
+def test_every_page_with_headings_shows_the_agency_of_this_build(site):
+    """The menu and footer reused between articles with headings are never a previous build's."""
+    body = "## Phần một\n\nNội dung.\n\n## Phần hai\n\nThêm nội dung."
+    for n in range(3):
+        site.add_article(f"2026/bai-{n}.md", f"Bài số {n}", "2026-11-0%d" % (n + 1), body=body)
+    for name in ("Sở Thử nghiệm Một", "Sở Thử nghiệm Hai"):
+        site.options["agency"] = {"name": name}
+        site.build()
+        pages = sorted((site.root / "site" / "tin-bai").rglob("bai-so-*/index.html"))
+        assert len(pages) == 3
+        for page in pages:
+            html = page.read_text(encoding="utf-8")
+            assert 'class="md-nav md-nav--secondary"' in html and "phan-mot" in html  # its own contents
+            assert html.count(name) >= 2  # header and footer
+            assert "Sở Thử nghiệm Một" not in html or name == "Sở Thử nghiệm Một"

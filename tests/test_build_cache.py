@@ -217,6 +217,17 @@ def test_sanitiser_warnings_are_reported_also_from_cache(cached_site):
     assert "dựng mới 0 trang" in result.stderr
 
 
+def test_compiled_templates_are_kept_and_a_changed_template_is_used(cached_site):
+    """Jinja's bytecode cache in .cache/cchc/jinja: a template whose source changed is compiled again."""
+    cached_site.build()
+    assert list((cached_site.root / CACHE / "jinja").glob("*.cache"))
+    card = cached_site.root.parent / "theme" / "cchc" / "partials" / "card.html"
+    card.write_text(card.read_text(encoding="utf-8").replace('<article class="cchc-card">',
+                                                             '<article class="cchc-card" data-moi="1">'), encoding="utf-8")
+    out = build_and_compare(cached_site)
+    assert 'data-moi="1"' in out["tin-bai/index.html"].decode()
+
+
 def test_a_theme_change_renders_every_page_but_no_markdown(cached_site):
     """The Markdown of each page stays in the cache when only its frame changes (the toc's slugify
     function in the config once kept it from being cached at all)."""

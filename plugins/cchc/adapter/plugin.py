@@ -5,6 +5,7 @@ import html
 import logging
 from pathlib import Path
 
+from jinja2 import FileSystemBytecodeCache
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
@@ -283,6 +284,10 @@ class CchcPlugin(BasePlugin[CchcConfig]):
     def on_env(self, env, config: MkDocsConfig, files: Files):
         # A build's templates do not change while it runs: no stat() of every include on every page.
         env.auto_reload = self.command == "serve"
+        if self.content.settings.cache_dir is not None:  # compiled templates, keyed by their source's checksum
+            folder = self.content.settings.cache_dir / "jinja"
+            folder.mkdir(parents=True, exist_ok=True)
+            env.bytecode_cache = FileSystemBytecodeCache(str(folder))  # ~0.35 s of compiling per build
         # Jinja's template cache (an LRU of 400) moves each template it serves to the end of a deque, a
         # scan of the deque on each of ~130,000 includes a build; a dict (Jinja's cache_size=-1) does not.
         env.cache = {}

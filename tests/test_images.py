@@ -101,6 +101,7 @@ def test_cover_and_body_use_picture_with_webp_srcset_and_portrait_size(phone_sit
     listing = lxml_html.fromstring(site.html("tin-bai/")).xpath("//a[@class='cchc-card__thumb']//img")[0]
     # The whole picture at its own ratio (3:4 once upright): words in a picture are never cropped off.
     assert (int(listing.get("width")), int(listing.get("height"))) == (640, 853)
+    assert listing.get("loading") is None  # the first card of a listing is above the fold: loaded at once
     assert Image.open(site.root / "site/tin-bai/2025/anh/hoi-nghi.jpg.t320.webp").size == (320, 427)
 
 

@@ -354,6 +354,7 @@ def test_pictures_are_made_while_the_content_loads_and_unused_ones_stay_unpublis
     """ImagePrefetch starts every picture under content/ before anything knows which are used;
     publish_media then takes the results of the used ones and makes nothing twice."""
     from cchc.core.content import load_content
+    from cchc.core.content_tree import ContentTree
     from cchc.core.media.media import ImagePrefetch, publish_media
     from cchc.core.settings import Settings
 
@@ -365,7 +366,7 @@ def test_pictures_are_made_while_the_content_loads_and_unused_ones_stay_unpublis
     assert not list((site.root / "site").rglob("chua-dung*"))
     settings = Settings(project_dir=site.root, categories=("Tin tức CCHC",))
     cache = ImageCache(tmp_path / "images")
-    prefetched = ImagePrefetch(settings.content_root, cache)
+    prefetched = ImagePrefetch(settings.content_root, ContentTree(settings.content_root), cache)
     prefetched._pool.shutdown(wait=True)  # as if loading took longer than the pictures
     assert cache.processed == 2
     media = publish_media(load_content(settings), cache, cards=False, prefetched=prefetched)

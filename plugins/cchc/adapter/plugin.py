@@ -17,7 +17,7 @@ from mkdocs.structure.pages import Page
 from cchc.core.build_cache import BuildCache
 from cchc.core.content import Content, load_content
 from cchc.core.frontmatter_file import KIND as SOURCE_KIND
-from cchc.core.content_tree import leftover, on_disk, plain_file
+from cchc.core.content_tree import ContentTree, leftover, on_disk, plain_file
 from cchc.core.errors import ContentError, ordered, summary
 from cchc.core.news.feeds import feed_paths
 from cchc.core.news.news_views import ArticleView
@@ -129,9 +129,10 @@ class CchcPlugin(BasePlugin[CchcConfig]):
         escape_site_values(config)  # after the settings took the plain text
         self.cache = BuildCache(settings.cache_dir) if settings.cache_dir else None
         self.image_cache = ImageCache(settings.project_dir / settings.image_cache)
-        prefetched = ImagePrefetch(settings.content_root, self.image_cache)  # on the other core, meanwhile
+        tree = ContentTree(settings.content_root)  # one walk of content/ for the pictures and the records
+        prefetched = ImagePrefetch(settings.content_root, tree, self.image_cache)  # on the other core, meanwhile
         try:
-            self.content = load_content(settings, self.quick.memo if self.quick else None, self.cache)
+            self.content = load_content(settings, self.quick.memo if self.quick else None, self.cache, tree)
         except BaseException:
             prefetched.close()
             raise

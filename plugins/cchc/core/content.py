@@ -103,12 +103,14 @@ class Content:
         return behind_notices(self.quotas) + self.encoding_notices
 
 
-def load_content(settings: Settings, memo: RecordMemo | None = None, cache: BuildCache | None = None) -> Content:
+def load_content(settings: Settings, memo: RecordMemo | None = None, cache: BuildCache | None = None,
+                 tree: ContentTree | None = None) -> Content:
     """Everything under content/; with a memo (`mkdocs serve`), files unchanged since the last load are not read again;
-    with the build cache, files whose bytes an earlier build read are not parsed or scanned again."""
+    with the build cache, files whose bytes an earlier build read are not parsed or scanned again.
+    `tree`: the listing of content/ made for this load (ImagePrefetch started from it), else made here."""
     if memo is not None:
         memo.start((settings, repr(settings.markdown_configs)))
-    tree = ContentTree(settings.content_root)  # one listing of the files for every reader
+    tree = tree or ContentTree(settings.content_root)  # one listing of the files for every reader
     articles, held, errors = load_articles(settings, memo, tree, cache)
     procedures, procedure_errors = load_procedures(settings, memo, tree, cache)
     plans, plan_errors = load_plans(settings, memo, tree, cache)

@@ -21,7 +21,7 @@ from cchc.core.text.vietnamese import nfc
 from cchc.core.text.yaml_messages import explain_yaml_error
 
 T = TypeVar("T")
-KIND = "source"  # build cache entries: a file's parse, by digest(shown path, bytes)
+KIND = "source"  # build cache entries: a file's parse, by digest(shown path, sha256 of its bytes)
 _SURROGATE = re.compile("[\ud800-\udfff]")  # no UTF-8 for these: json + encode("utf-8") would fail
 
 
@@ -62,7 +62,7 @@ def read_source(abs_path: Path, shown_path: str, cache: BuildCache | None = None
     known = _PARSED.get(key)
     if known is not None and known[0] == fingerprint and known[1] is not None:
         return copy.deepcopy(known[1])  # callers get their own meta, as from a fresh parse
-    result = _parse(data, shown_path) if cache is None else _cached_parse(data, shown_path, cache)
+    result = _parse(data, shown_path) if cache is None else _cached_parse(data, fingerprint, shown_path, cache)
     # A copy is kept only when the same bytes are read a second time (a rebuild): a build reads each
     # file once, and copying every parse cost a build of 3,000 procedures half a second.
     again = known is not None and known[0] == fingerprint
@@ -70,12 +70,13 @@ def read_source(abs_path: Path, shown_path: str, cache: BuildCache | None = None
     return result
 
 
-def _cached_parse(data: bytes, shown_path: str, cache: BuildCache) -> SourceFile | ContentError:
-    """_parse, through the build cache. The parse depends on the bytes and the shown path only (its
-    code and libraries are the cache's version); errors are not kept (rare, and cheap to find again)."""
+def _cached_parse(data: bytes, fingerprint: bytes, shown_path: str, cache: BuildCache) -> SourceFile | ContentError:
+    """_parse, through the build cache. The parse depends on the bytes (`fingerprint`: their sha256,
+    taken once by read_source) and the shown path only (its code and libraries are the cache's
+    version); errors are not kept (rare, and cheap to find again)."""
     if _SURROGATE.search(shown_path):  # a file name that is not UTF-8: no key for it
         return _parse(data, shown_path)
-    key = digest(shown_path, data)
+    key = digest(shown_path, fingerprint)
     stored = cache.get(KIND, key)
     if _well_formed(stored):
         meta, body, key_lines = stored

@@ -152,7 +152,7 @@ class ImagePrefetch:
     only after loading: `_images` takes the results of those, the others are dropped (they stay in
     the image cache). `close()` cancels what has not started."""
 
-    def __init__(self, root: Path, cache: ImageCache, settings: ImageSettings = ImageSettings()):
+    def __init__(self, root: Path, tree: ContentTree, cache: ImageCache, settings: ImageSettings = ImageSettings()):
         self.settings = settings
         self.counts_before = (cache.processed, cache.reused)  # for the build log: this build's work
         # One thread: a second one took the GIL from loading (Python) more than it gained; what it
@@ -160,7 +160,7 @@ class ImagePrefetch:
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="cchc-image")
         self._started: dict[str, tuple[Path, Future]] = {}  # content path (NFC) -> (file, result)
         prefix = os.fspath(root) + os.sep
-        for name in ContentTree(root).files:  # regular files only: links are refused, never read
+        for name in tree.files:  # regular files only: links are refused, never read
             path = unicodedata.normalize("NFC", name[len(prefix):].replace(os.sep, "/"))
             if is_raster(path):
                 self._started[path] = (Path(name), self._pool.submit(_publish_or_problem, path, Path(name),

@@ -166,10 +166,11 @@ def to_xlsx(items: list[PlanQuota], as_of: date, evidence: Evidence | None = Non
                          None if evidence is None else list(_evidence_rows([q], evidence))) for q in items]))
     if _last_xlsx is not None and _last_xlsx[0] == key:
         return _last_xlsx[1]
-    stored = cache.get(XLSX_KIND, digest(key)) if cache is not None else None
+    cache_key = digest(key) if cache is not None else None
+    stored = cache.get(XLSX_KIND, cache_key) if cache is not None else None
     data = base64.b64decode(stored) if isinstance(stored, str) else _write_xlsx(items, as_of, evidence)
     if cache is not None and stored is None:
-        cache.put(XLSX_KIND, digest(key), base64.b64encode(data).decode("ascii"))
+        cache.put(XLSX_KIND, cache_key, base64.b64encode(data).decode("ascii"))
     _last_xlsx = (key, data)
     return data
 

@@ -1,6 +1,6 @@
 """Run `mkdocs build` noting which route wrote each file of site/ (for test_views): MkDocs' stock
 writers (utils.write_file, utils.copy_file, File.copy_file) or the plugin's funnel, adapter/site_output
-(its functions and CachedFile).
+(its functions and its Output, which also takes every page).
 Usage: python site_routes.py <routes.json> [mkdocs build arguments]."""
 import json
 import os
@@ -30,8 +30,10 @@ mkdocs.utils.write_file = noting("mkdocs", mkdocs.utils.write_file, lambda conte
 mkdocs.utils.copy_file = noting("mkdocs", mkdocs.utils.copy_file, _copy_target)
 File.copy_file = noting("mkdocs", File.copy_file, lambda self, dirty=False: self.abs_dest_path)
 site_output.write = noting("site_output", site_output.write, lambda site, path, data: site_output.target(site, path))
-site_output.CachedFile.copy_file = noting("site_output", site_output.CachedFile.copy_file,
-                                          lambda self, dirty=False: self.abs_dest_path)
+site_output.Output.page = noting("site_output", site_output.Output.page,
+                                 lambda self, site, path, data: site_output.target(site, path))
+site_output.Output.link = noting("site_output", site_output.Output.link,
+                                 lambda self, site, path, source: site_output.target(site, path))
 site_output.copy = noting("site_output", site_output.copy, lambda site, path, source: site_output.target(site, path))
 try:
     cli(["build", *sys.argv[2:]], standalone_mode=False)

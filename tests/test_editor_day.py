@@ -13,7 +13,7 @@ import urllib.request
 
 from conftest import EPOCH, article
 
-ENGLISH = re.compile(r"\b(the|is|are|with|Building|Cleaning|Documentation|Aborted|Warning|Serving|"
+ENGLISH = re.compile(r"\b(the|is|are|with|Building|Cleaning|Documentation|Aborted|Warning|Serving|Page skipped|"
                      r"Watching|Reloading|Detected|MkDocs 2\.0)\b")
 
 

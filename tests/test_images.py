@@ -16,7 +16,7 @@ from PIL import Image, ImageChops
 
 from conftest import Site
 
-from cchc.core.media.card_batch import CARD, IN_PROCESS, CardBatch, CardFace, CardJob, workers
+from cchc.core.media.card_batch import CARD, IN_PROCESS, CardBatch, CardFace, CardJob, background_workers
 from cchc.core.media.image_cache import ImageCache
 from cchc.core.media.fonts import vietnamese_font
 from cchc.core.media.images import ImageSettings, PublishedImage, Variant
@@ -341,7 +341,7 @@ def test_cards_are_drawn_here_when_a_worker_fails_or_cannot_start(tmp_path, monk
     cache = ImageCache(tmp_path / "anh")
     monkeypatch.setattr(sys, "executable", python)
     batch = CardBatch(cache, face, jobs)
-    assert batch.processes == (workers() if python == "/bin/false" else 0)  # started, or none could be
+    assert batch.processes == (background_workers() if python == "/bin/false" else 0)  # started, or none could be
     batch.wait()
     assert cache.processed == len(jobs)
     card = cache.planned_file(jobs[-1].key, CARD).read_bytes()

@@ -54,19 +54,51 @@ def test_a_new_card_replaces_the_old_one_without_touching_the_cache(tmp_path, mo
     assert sorted(p.name for p in (site / "tin-bai/x").iterdir()) == ["the-chia-se.png"]  # no temporary left
 
 
-def test_cached_files_are_linked_in_the_background_and_errors_come_at_wait(tmp_path):
-    """MkDocs calls copy_file for 2,600 image files before the first page: they are put in place by a
-    thread while the pages render; a failure (here: the folder is a file) stops the build at wait()."""
+def test_files_are_written_by_the_helper_process_and_errors_come_at_sync(tmp_path):
+    """A full build hands its pages and image files to a helper process (core.file_writer) while it
+    renders; they are on disk after sync(). A failure (here: a folder is a file) stops the build at
+    sync(), and what came before it is written."""
     site, cache = tmp_path / "site", tmp_path / "cache"
     for name in ("tin-bai/a.webp", "tin-bai/anh/b.webp"):
         (cache / name).parent.mkdir(parents=True, exist_ok=True)
         (cache / name).write_bytes(b"RIFF....WEBP")
     (site / "tin-bai").mkdir(parents=True)
     (site / "tin-bai" / "anh").write_text("a file where a folder should be")
-    good, bad = (site_output.CachedFile(name, str(cache), str(site), True) for name in ("tin-bai/a.webp", "tin-bai/anh/b.webp"))
-    good.copy_file()
-    bad.copy_file()  # no error yet: the thread meets it
-    with pytest.raises(OSError):
-        site_output.linker.wait()
-    assert (site / "tin-bai" / "a.webp").read_bytes() == b"RIFF....WEBP"
-    site_output.linker.wait()  # nothing left: no error twice
+    output = site_output.Output()
+    output.start(site)
+    assert output._process is not None  # the helper runs: nothing is written by this process
+    output.page(site, "tin-bai/2026/bai/index.html", "<p>Bài</p>".encode())
+    site_output.CachedFile("tin-bai/a.webp", str(cache), str(site), True).copy_file()  # the module's `output`, not started here: at once
+    output.link(site, "tin-bai/a.webp", cache / "tin-bai/a.webp")  # through the helper: replaced whole
+    output.sync()
+    assert (site / "tin-bai/2026/bai/index.html").read_text(encoding="utf-8") == "<p>Bài</p>"
+    assert (site / "tin-bai" / "a.webp").stat().st_ino == (cache / "tin-bai/a.webp").stat().st_ino  # linked
+    output.link(site, "tin-bai/anh/b.webp", cache / "tin-bai/anh/b.webp")  # no error yet: the helper meets it
+    output.page(site, "sau-loi.html", b"after the error")
+    with pytest.raises(OSError, match="tin-bai/anh/b.webp"):
+        output.sync()
+    assert not (site / "sau-loi.html").exists()  # nothing more after the first failure
+    output.close()  # stopped already: nothing to wait for, no error twice
+
+
+def test_a_path_that_leaves_the_site_is_refused_by_the_helper(tmp_path):
+    site = tmp_path / "site"
+    output = site_output.Output()
+    output.start(site)
+    output.page(site, "../ngoai.html", b"x")
+    with pytest.raises(OSError, match="ngoai.html"):
+        output.sync()
+    assert not (tmp_path / "ngoai.html").exists()
+
+
+def test_without_a_helper_each_file_is_written_at_once(tmp_path, monkeypatch):
+    """No process can start (or a quick rebuild of mkdocs serve): written here, whole."""
+    def no_process(*args, **kwargs):
+        raise OSError("no processes here")
+    monkeypatch.setattr(site_output.subprocess, "Popen", no_process)
+    site = tmp_path / "site"
+    output = site_output.Output()
+    output.start(site)
+    output.page(site, "a/index.html", b"<p>a</p>")
+    assert (site / "a/index.html").read_bytes() == b"<p>a</p>"
+    output.close()

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import ast
 import json
+import os
 import re
 import shutil
 
@@ -179,6 +180,12 @@ def test_every_file_of_the_site_comes_through_mkdocs_writers_or_site_output(site
                       and str(path) not in routes)
     unrouted = [p for p in unrouted if p not in STOCK_ELSEWHERE and not p.startswith(OTHER_PROGRAMS)]
     assert unrouted == []
+    # One funnel for what the section publishes: every page (MkDocs renders it, site_output writes it),
+    # feed, export and image; MkDocs writes only the theme's assets, the sitemap and its 404 page.
+    by_mkdocs = sorted(os.path.relpath(path, root) for path, route in routes.items() if route == "mkdocs")
+    assert [p for p in by_mkdocs if not p.startswith("assets/") and p not in ("sitemap.xml", "404.html")] == []
+    assert "tin-bai/index.html" in {os.path.relpath(path, root) for path, route in routes.items()
+                                    if route == "site_output"}
 
 
 def test_no_view_holds_a_whole_index():

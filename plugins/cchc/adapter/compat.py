@@ -119,6 +119,36 @@ def set_rendered_title(page, title: str | None) -> None:
     page._title_from_render = title
 
 
+# -- pages written by adapter.site_output (adapter.plugin) ---------------------------------------------
+def hands_pages_out() -> bool:
+    """Whether the plugin writes the pages itself: MkDocs 1.6's build (pinned) writes a page only when
+    the last on_post_page returns something other than blanks, and logs one INFO line for each page
+    it skips (`written_by_us` keeps those lines out of the log)."""
+    return FAST
+
+
+class _SkippedPages(logging.Filter):
+    """Drops MkDocs' 'Page skipped: …' line for the pages the plugin wrote itself."""
+    START, END = "Page skipped: '", "'. Generated empty output."
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.ours: set[str] = set()
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.msg if isinstance(record.msg, str) else ""
+        return not (message.startswith(self.START) and message.endswith(self.END)
+                    and message[len(self.START):-len(self.END)] in self.ours)
+
+
+_skipped = _SkippedPages()
+logging.getLogger(mkdocs_build.__name__).addFilter(_skipped)
+
+
+def written_by_us(src_uri: str) -> None:
+    _skipped.ours.add(src_uri)
+
+
 # -- mkdocs serve (adapter.content_watch) -------------------------------------------------------------
 def can_request_rebuild(server) -> bool:
     return FAST and hasattr(server, "_rebuild_cond") and hasattr(server, "_want_rebuild")

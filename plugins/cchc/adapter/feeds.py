@@ -1,16 +1,18 @@
 """Feeds glue: keep each article's rendered body; once every page is rendered (on_env comes after
 MkDocs rendered the Markdown of all pages and before it writes files), hand the feeds to MkDocs as
-generated files, so they are written like every other output file."""
+generated files, written through site_output like every other output file."""
 from __future__ import annotations
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import Files
 
 from cchc.core.content import Content
 from cchc.core.news.feeds import build_feeds
 from cchc.core.news.news_views import ArticleView
 from cchc.core.pages import PageSpec
+
+from .site_output import GeneratedFile
 
 
 class FeedWriter:
@@ -27,4 +29,4 @@ class FeedWriter:
         except ValueError as error:
             raise PluginError(f"Không tạo được bản tin RSS/Atom: {error}") from None
         for path, data in outputs.items():
-            files.append(File.generated(config, path, content=data))
+            files.append(GeneratedFile.generated(config, path, content=data))

@@ -36,6 +36,7 @@ from cchc.core.text.search_terms import BODY, with_folded_words
 from cchc.core.text.vietnamese import slugify
 from . import log_messages, site_output
 from .chrome_cache import ChromeCache, theme_partials_loader
+from . import compat
 from .compat import use_page_class
 from .config import CchcConfig, config_problem, escape_site_values, site_problem
 from .content_watch import watch_content
@@ -155,6 +156,8 @@ class CchcPlugin(BasePlugin[CchcConfig]):
             self.built = False
             self.staged = StagedOutput(config.site_dir)
             config.site_dir = self.staged.start()
+        if compat.hands_pages_out():  # a full build: its files are written by a helper while pages render
+            site_output.output.start(config.site_dir)
         return config
 
     # -- files -------------------------------------------------------------------------------
@@ -180,7 +183,7 @@ class CchcPlugin(BasePlugin[CchcConfig]):
             files.append(file)
         self.outputs = self.generated_outputs()
         for path, data in self.outputs.items():
-            files.append(File.generated(config, path, content=data))
+            files.append(site_output.GeneratedFile.generated(config, path, content=data))
         self._add_content_assets(files, config)
         return files
 
@@ -320,7 +323,8 @@ class CchcPlugin(BasePlugin[CchcConfig]):
     def on_page_context(self, context, page: Page, config: MkDocsConfig, nav: Navigation):
         spec = self.specs.get(page.file.src_uri)
         if spec is not None:
-            if not spec.source and self.search is not None:  # every page from a file is written by now
+            if not spec.source and self.search is not None:  # every page from a file is out by now
+                site_output.output.sync()  # on disk, for Pagefind
                 self.search.start()
             context["cchc"] = spec.data  # a view of core (news_views, procedure_views, plan_views)
             context["cchc_spec"] = spec
@@ -396,21 +400,34 @@ class CchcPlugin(BasePlugin[CchcConfig]):
             self.page_cache.store(page, finished)
         return finished
 
-    @event_priority(-100)  # last: the page as MkDocs writes it
-    def _note_indexed(self, output: str, page: Page, config: MkDocsConfig) -> str:
+    @event_priority(-100)  # last: the page as every plugin left it
+    def _hand_out(self, output: str, page: Page, config: MkDocsConfig) -> str:
+        """The page to the search index and to site_output; MkDocs then skips its own write (an empty
+        output). Encoded once, as MkDocs would write it."""
+        if not output.strip():
+            return output
+        data = output.encode("utf-8", errors="xmlcharrefreplace")
         if BODY in output and self.search is not None:  # a page that only mentions it: read, ignored
-            self.search.add(page.file.dest_uri, output.encode("utf-8", errors="xmlcharrefreplace"))  # as MkDocs writes it
-        return output
+            self.search.add(page.file.dest_uri, data)
+        if not compat.hands_pages_out():  # another engine: MkDocs writes the page
+            return output
+        site_output.output.page(config.site_dir, page.file.dest_uri, data)
+        compat.written_by_us(page.file.src_uri)
+        return ""
 
-    on_post_page = CombinedEvent(_finish_page, _note_indexed)
+    on_post_page = CombinedEvent(_finish_page, _hand_out)
+
+    @event_priority(100)  # first: other plugins' on_post_build may read the pages
+    def _pages_out(self, config: MkDocsConfig):
+        site_output.output.sync()
 
     @event_priority(-50)  # after other plugins wrote their files: the index reads the finished pages
-    def on_post_build(self, config: MkDocsConfig):
-        site_output.linker.wait()  # the image files linked while the pages rendered
+    def _finish_build(self, config: MkDocsConfig):
         if self.media.pending is not None:  # the cards drawn during the build
             for site_path, cached in self.media.finish().items():
-                site_output.copy(config.site_dir, site_path, cached)
+                site_output.output.link(config.site_dir, site_path, cached)
             self._log_media_counts()
+        site_output.output.close()
         if self.cache:
             self.cache.close()
         if self.page_cache:
@@ -432,6 +449,8 @@ class CchcPlugin(BasePlugin[CchcConfig]):
         if self.quick:
             self.quick.remember(config, self.files, self.nav, self.env)
 
+    on_post_build = CombinedEvent(_pages_out, _finish_build)
+
     def on_serve(self, server, config: MkDocsConfig, builder):
         """`mkdocs serve` rebuilds when an editor saves a file under content/, not only site_src/."""
         self.watcher = watch_content(server, str(self.content.settings.content_root))
@@ -446,10 +465,7 @@ class CchcPlugin(BasePlugin[CchcConfig]):
 
     def on_build_error(self, error):
         self.built = False  # also called for the --strict abort, which comes after on_post_build
-        try:
-            site_output.linker.wait()  # nothing is written into the site after the build stopped
-        except OSError:
-            pass  # the build is failing already; its own error is the one to report
+        site_output.output.cancel()  # nothing is written into the site after the build stopped
         self.media.cancel()
         if self.search is not None:
             self.search.cancel()
@@ -464,6 +480,7 @@ class CchcPlugin(BasePlugin[CchcConfig]):
         if self.watcher is not None:  # mkdocs serve stops
             self.watcher.stop()
             self.watcher = None
+        site_output.output.cancel()  # still running only if MkDocs stopped between two events
         staged, self.staged = self.staged, None
         if staged is None:
             return

@@ -1,20 +1,29 @@
-"""Every file the plugin itself writes into site/, in a full build and in a quick rebuild of
-`mkdocs serve`: one place that checks a path stays inside the site folder and writes it whole.
+"""Every file the plugin puts into site/, in a full build and in a quick rebuild of `mkdocs serve`:
+one place that keeps paths inside the site folder.
 
-A full build hands its generated pages, feeds and exports to MkDocs as `File`s, which MkDocs
-writes; files of the image cache are `CachedFile`s, which MkDocs lists (links to them resolve) and
-this module puts in place. What is ready only after MkDocs wrote its files (social cards drawn during
-the build) and what a quick rebuild writes without MkDocs come here too.
+Pages (every page, once the plugins have finished it: adapter.plugin hands it here and MkDocs skips
+its own write), the plugin's generated files (`GeneratedFile`: exports, feeds) and the image
+cache's files (`CachedFile`) go to `output`: in a full build a helper process writes them while
+pages render; in a quick rebuild each is written here, whole (a temporary name, then renamed), and
+only when it differs. What MkDocs still writes itself: the theme's assets, sitemap.xml and 404.html.
 """
 from __future__ import annotations
 
 import os
-import shutil
+import subprocess
+import sys
 import tempfile
-from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 from mkdocs.structure.files import File
+
+from cchc.core import file_writer
+
+try:
+    import fcntl
+except ImportError:  # Windows: the pipe keeps its size
+    fcntl = None
+from cchc.core.file_writer import link_or_copy
 
 
 class OutsideSite(ValueError):
@@ -52,69 +61,122 @@ def write(site_dir: str | Path, site_path: str, data: bytes) -> bool:
 
 
 def copy(site_dir: str | Path, site_path: str, source: Path) -> None:
-    """Put a file of the image cache (image variant, share crop, social card) at `site_path`."""
-    _link_or_copy(source, target(site_dir, site_path))
+    """Put a file of the image cache (image variant, share crop, social card) at `site_path`: a hard
+    link to the cache's file when both are on one disk (no second copy of 2,000 cards on every build;
+    the cache checks each file's size and digest before using it again, so a file edited through the
+    site's link is caught there), else a copy."""
+    link_or_copy(str(source), str(target(site_dir, site_path)))
 
 
-def _link_or_copy(source: Path, path: Path) -> None:
-    """A hard link to the cache's file when both are on one disk: no second copy of 2,000 cards on
-    every build (2.6 s on this project's test machine; a link costs a directory entry). The cache
-    writes an entry once, under a new name, and checks every file's size and digest before using
-    it again, so a file edited through the site's link is caught there and made again. Else a copy.
-    A file already there (a quick rebuild's new card) is replaced whole, never written into: it
-    may be a link to another entry of the cache."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        os.link(source, path)
-        return
-    except OSError:  # there already, another disk, or no hard links there
-        pass
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.moi")
-    try:
-        try:
-            os.link(source, temporary)
-        except OSError:
-            shutil.copyfile(source, temporary)
-        os.replace(temporary, path)
-    finally:
-        if os.path.lexists(temporary):
-            os.unlink(temporary)
-
-
-class Linker:
-    """Puts the image cache's files in place from one background thread, while pages render: 2,600
-    links are system calls (the GIL is let go), and took 0.4-0.7 s before the first page otherwise.
-    `wait()` before anything reads the site (on_post_build) or gives it up (on_build_error)."""
+class Output:
+    """The pages and image files of a full build, put in place in order by a helper process
+    (core.file_writer) while the build renders: the renderer only hands each file over. `sync()`
+    before anything reads the site (the search index, on_post_build), `close()` at the end of the
+    build. Not started (a quick rebuild of `mkdocs serve`), or when no process can start: each file
+    is written here at once, with write() and copy()."""
 
     def __init__(self) -> None:
-        self._pool: ThreadPoolExecutor | None = None
-        self._started: list[Future] = []
+        self._process: subprocess.Popen | None = None
+        self._root: str | None = None
+        self._broken: str | None = None  # the helper stopped: why, raised at sync()
 
-    def submit(self, source: Path, path: Path) -> None:
-        if self._pool is None:
-            self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="cchc-link")
-        self._started.append(self._pool.submit(_link_or_copy, source, path))
+    def start(self, site_dir: str | Path) -> None:
+        self.close()
+        self._root, self._broken = os.path.abspath(site_dir), None
+        try:
+            self._process = subprocess.Popen(
+                [sys.executable, "-m", file_writer.__name__, self._root], stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE, env={**os.environ, "PYTHONSAFEPATH": "1"})  # never import from the cwd
+        except OSError:
+            self._process = None
+            return
+        try:  # Linux: room for a few pages in the pipe, so the renderer rarely waits for the disk
+            fcntl.fcntl(self._process.stdin.fileno(), getattr(fcntl, "F_SETPIPE_SZ", 1031), 1 << 20)
+        except (AttributeError, OSError):
+            pass
 
-    def wait(self) -> None:
-        """Until every file is in place; the first error (a full disk) is raised here."""
-        started, self._started = self._started, []
-        errors = [future.exception() for future in started]  # all of them finish before anything is raised
-        if self._pool is not None:
-            self._pool.shutdown()
-            self._pool = None
-        for error in errors:
-            if error is not None:
-                raise error
+    def _ours(self, site_dir: str | Path) -> bool:
+        return self._process is not None and os.path.abspath(site_dir) == self._root
+
+    def _send(self, data: bytes) -> None:
+        if self._broken is None:
+            try:
+                self._process.stdin.write(data)
+            except (BrokenPipeError, ValueError, OSError) as exc:
+                self._broken = f"tiến trình ghi tệp đã dừng ({exc})"
+
+    def page(self, site_dir: str | Path, site_path: str, data: bytes) -> None:
+        """A page as MkDocs would write it (bytes already encoded)."""
+        if self._ours(site_dir):
+            self._send(file_writer.request(b"w", site_path, data))
+        else:
+            write(site_dir, site_path, data)
+
+    def link(self, site_dir: str | Path, site_path: str, source: Path) -> None:
+        if self._ours(site_dir):
+            self._send(file_writer.request(b"l", site_path, os.fsencode(source)))
+        else:
+            copy(site_dir, site_path, source)
+
+    def sync(self) -> None:
+        """Until every file handed over is in place; the first error (a full disk) is raised here."""
+        if self._process is None:
+            return
+        self._send(file_writer.request(b"s", ""))
+        if self._broken is None:
+            try:
+                self._process.stdin.flush()
+                answer = self._process.stdout.readline().decode("utf-8", "replace").strip()
+            except OSError as exc:
+                answer = str(exc)
+            if answer != "ok":
+                self._broken = answer or "tiến trình ghi tệp đã dừng"
+        if self._broken is not None:
+            broken = self._broken
+            self.cancel()
+            raise OSError(f"Không ghi được tệp vào thư mục trang: {broken}")
+
+    def close(self) -> None:
+        """sync(), then the helper exits."""
+        if self._process is None:
+            return
+        self.sync()
+        process, self._process = self._process, None
+        process.stdin.close()
+        process.wait()
+        process.stdout.close()
+
+    def cancel(self) -> None:
+        """The build stopped: the helper stops too (what it wrote stays in the staging folder)."""
+        process, self._process = self._process, None
+        if process is not None:
+            process.kill()
+            process.wait()
+            for stream in (process.stdin, process.stdout):
+                try:
+                    stream.close()
+                except OSError:
+                    pass
 
 
-linker = Linker()  # of the build running in this process (MkDocs builds one site at a time)
+output = Output()  # of the build running in this process (MkDocs builds one site at a time)
 
 
-class CachedFile(File):
-    """A file of the image cache in MkDocs' file list: MkDocs resolves links to it and calls this to
-    put it in the site (through `linker`, in the background)."""
+class GeneratedFile(File):
+    """A file made by the plugin (export, feed, embeddable box) in MkDocs' file list: MkDocs calls
+    this to put it in the site, through `output`."""
 
     def copy_file(self, dirty: bool = False) -> None:
         if dirty and not self.is_modified():
             return
-        linker.submit(Path(self.abs_src_path), Path(self.abs_dest_path))
+        output.page(self.dest_dir, self.dest_uri, self.content_bytes)
+
+
+class CachedFile(File):
+    """A file of the image cache in MkDocs' file list: MkDocs resolves links to it and calls this to
+    put it in the site (through `output`, in the background)."""
+
+    def copy_file(self, dirty: bool = False) -> None:
+        if dirty and not self.is_modified():
+            return
+        output.link(self.dest_dir, self.dest_uri, Path(self.abs_src_path))

@@ -54,7 +54,14 @@ def draw_cards(folder: Path, face: CardFace, jobs: list[CardJob]) -> int:
 
 
 def workers() -> int:
+    """Threads drawing cards here while the build waits for them."""
     return min(4, cores())
+
+
+def background_workers() -> int:
+    """Processes drawing cards while this one renders pages: one core fewer than the build may use,
+    the main process keeps one (2 cores: 1 worker; 2 workers slowed the page renders by a third)."""
+    return max(1, min(4, cores() - 1))
 
 
 class CardBatch:
@@ -62,12 +69,13 @@ class CardBatch:
 
     def __init__(self, cache: ImageCache, face: CardFace, jobs: list[CardJob], background: bool = True) -> None:
         self.cache, self.face, self.jobs = cache, face, jobs
-        parts = [jobs[i::workers()] for i in range(workers())]  # one share per core
         self._workers: list[tuple[subprocess.Popen, list[CardJob], Path]] = []
         if background and len(jobs) > IN_PROCESS:
-            self._workers = _start(cache.folder, face, parts)
+            shares = background_workers()
+            self._workers = _start(cache.folder, face, [jobs[i::shares] for i in range(shares)])
         self.processes = len(self._workers)
         if not self._workers:  # drawn here, before the build goes on (few cards: mkdocs serve, small sites)
+            parts = [jobs[i::workers()] for i in range(workers())]  # one share per thread
             with ThreadPoolExecutor(max_workers=len(parts)) as pool:
                 self._done(sum(pool.map(lambda part: draw_cards(cache.folder, face, part), parts)))
 

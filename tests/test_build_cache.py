@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from cchc.core.build_cache import BuildCache, _encode
+from cchc.core import build_cache
+from cchc.core.build_cache import IN_PROCESS, BuildCache, _encode
 from conftest import THEME, Site
 from procedure_helpers import add_procedure
 from test_quota import plan_text
@@ -191,6 +192,36 @@ def test_present_agrees_with_has_for_many_keys(tmp_path):
     keys = [f"k{n}" for n in range(1200)]
     assert cache.present("page", keys) == {key for key in keys if cache.has("page", key)} == set(keys[::2])
     assert cache.present("page", []) == set()
+
+
+def test_many_entries_are_stored_by_a_helper_process_and_read_after_flush(tmp_path):
+    """Beyond IN_PROCESS entries a helper process (core.cache_writer) compresses and stores them;
+    flush() returns once they are stored, so a second reader sees every one."""
+    cache = BuildCache(tmp_path, version="v1")
+    for n in range(IN_PROCESS):
+        cache.put("page", f"k{n}", f"<p>{n}</p>" * 50)
+    assert cache._writer is None  # a small build starts no process
+    for n in range(IN_PROCESS, 3 * IN_PROCESS):
+        cache.put("page", f"k{n}", f"<p>{n}</p>" * 50)
+    assert cache._writer is not None and cache._writer.poll() is None
+    cache.flush()
+    reader = BuildCache(tmp_path, version="v1")
+    assert all(reader.get("page", f"k{n}") == f"<p>{n}</p>" * 50 for n in range(3 * IN_PROCESS))
+    cache.put("page", "last", "<p>cuối</p>")
+    cache.close()
+    assert cache._writer is None and BuildCache(tmp_path, version="v1").get("page", "last") == "<p>cuối</p>"
+
+
+def test_entries_are_stored_here_when_no_helper_can_start(tmp_path, monkeypatch):
+    def no_process(*args, **kwargs):
+        raise OSError("no processes here")
+    monkeypatch.setattr(build_cache.subprocess, "Popen", no_process)
+    cache = BuildCache(tmp_path, version="v1")
+    for n in range(3 * IN_PROCESS):
+        cache.put("page", f"k{n}", f"<p>{n}</p>")
+    cache.close()
+    reader = BuildCache(tmp_path, version="v1")
+    assert all(reader.get("page", f"k{n}") == f"<p>{n}</p>" for n in range(3 * IN_PROCESS))
 
 
 @pytest.mark.parametrize("value", [

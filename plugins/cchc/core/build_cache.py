@@ -18,15 +18,19 @@ import hashlib
 import json
 import os
 import sqlite3
+import subprocess
+import sys
 import zlib
 from collections import Counter
-from concurrent.futures import Future, ThreadPoolExecutor
 from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
 from typing import Any
 
+from cchc.core import cache_writer
+
 CACHE_FORMAT = 2  # bump when the shape of stored values changes
+IN_PROCESS = 64  # up to this many new entries in a build, starting a helper costs more than it saves
 # The libraries whose code shapes a page (Markdown to HTML, templates, sanitiser), an image or a parsed
 # content file (frontmatter: PyYAML, python-frontmatter).
 LIBRARIES = ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions", "jinja2", "nh3", "pillow",
@@ -95,8 +99,9 @@ class BuildCache:
         self._version_prefix = self.version.encode("utf-8") + b"\n"  # how every entry of this version starts
         self.hits = self.misses = 0
         self.counts: Counter[tuple[str, bool]] = Counter()  # (kind, found) -> lookups, for the build log
-        self._pending: dict[tuple[str, str], Future] = {}  # compressed bytes, being made
-        self._compressor: ThreadPoolExecutor | None = None
+        self._waiting: list[tuple[str, str, bytes]] = []  # put before the helper started (or without one)
+        self._writer: subprocess.Popen | None = None  # core.cache_writer, once more than IN_PROCESS were put
+        self._no_helper = False  # none could start, or it died: entries are stored by this process
         self._db: sqlite3.Connection | None = None
         self._broken = False
 
@@ -106,11 +111,7 @@ class BuildCache:
             for attempt in range(2):
                 try:
                     self.folder.mkdir(parents=True, exist_ok=True)
-                    db = sqlite3.connect(path, timeout=60, isolation_level=None, check_same_thread=False)
-                    db.execute("PRAGMA journal_mode=WAL")
-                    db.execute("CREATE TABLE IF NOT EXISTS entry (kind TEXT, key TEXT, value BLOB, "
-                               "PRIMARY KEY (kind, key)) WITHOUT ROWID")
-                    self._db = db
+                    self._db = cache_writer.connect(str(path))
                     break
                 except (sqlite3.Error, OSError):
                     if attempt == 0:  # not a database (truncated, overwritten): start a new one
@@ -176,36 +177,73 @@ class BuildCache:
         return found
 
     def put(self, kind: str, key: str, value: Any) -> None:
-        """Store a JSON-able value at the next flush()."""
+        """Store a JSON-able value (visible to get() after the next flush()). The first entries wait
+        here; from the 65th on, a helper process (core.cache_writer) compresses and stores them while
+        the build goes on: a small build or a save in `mkdocs serve` starts no process."""
         data = self._version_prefix + _encode(value)
-        # zlib lets go of the GIL: a page's output is compressed on the other core while the next renders.
-        if self._compressor is None:
-            self._compressor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="cchc-cache")
-        self._pending[(kind, key)] = self._compressor.submit(zlib.compress, data, 1)
-        if len(self._pending) >= 500:  # bounded memory on large sites
+        if self._writer is not None:
+            self._send(cache_writer.request(b"p", kind, key, data))
+            return
+        self._waiting.append((kind, key, data))
+        if len(self._waiting) > IN_PROCESS and not self._no_helper:
+            if self._connect() is not None and self._start_writer():
+                return
+            self._no_helper = True
+        if len(self._waiting) >= cache_writer.BATCH:  # no helper: bounded memory on large sites
             self.flush()
 
-    def flush(self) -> None:
-        """Write the stored values in one transaction; a cache that cannot be written only makes
-        the next build slower."""
-        if not self._pending:
-            return
-        rows = [(kind, key, value.result()) for (kind, key), value in self._pending.items()]
-        self._pending.clear()
+    def _start_writer(self) -> bool:
+        """The helper, handed the entries waiting so far; False when no process can start here."""
         try:
-            db = self._connect()
-            if db is not None:
-                with db:
-                    db.execute("BEGIN IMMEDIATE")
-                    db.executemany("INSERT OR REPLACE INTO entry VALUES (?, ?, ?)", rows)
-        except sqlite3.Error:
-            pass
+            self._writer = subprocess.Popen(
+                [sys.executable, "-m", cache_writer.__name__, str(self.folder / self.FILE)],
+                stdin=subprocess.PIPE, stdout=subprocess.PIPE, env={**os.environ, "PYTHONSAFEPATH": "1"})
+        except OSError:
+            return False
+        waiting, self._waiting = self._waiting, []
+        for kind, key, data in waiting:
+            self._send(cache_writer.request(b"p", kind, key, data))
+        return True
+
+    def _send(self, data: bytes) -> None:
+        try:
+            self._writer.stdin.write(data)
+        except (OSError, ValueError):  # the helper died: later entries are stored here
+            self._no_helper = True
+            self._stop_writer()
+
+    def _stop_writer(self) -> None:
+        writer, self._writer = self._writer, None
+        if writer is not None:
+            for stream in (writer.stdin, writer.stdout):
+                try:
+                    stream.close()
+                except OSError:
+                    pass
+            writer.wait()
+
+    def flush(self) -> None:
+        """Store every value put so far, in transactions; returns when they are stored. A cache that
+        cannot be written only makes the next build slower."""
+        if self._writer is not None:
+            self._send(cache_writer.request(b"f"))
+            try:
+                self._writer.stdin.flush()
+                if self._writer.stdout.readline() == b"ok\n":
+                    return
+            except (OSError, ValueError):
+                pass
+            self._no_helper = True
+            self._stop_writer()
+            return
+        waiting, self._waiting = self._waiting, []
+        cache_writer.store(self._connect(), [(kind, key, zlib.compress(data, cache_writer.LEVEL))
+                                             for kind, key, data in waiting])
 
     def close(self) -> None:
+        if self._writer is not None:
+            self._stop_writer()  # the helper stores the rest when its input ends
         self.flush()
-        if self._compressor is not None:
-            self._compressor.shutdown()
-            self._compressor = None
         if self._db is not None:
             self._db.close()
             self._db = None

@@ -124,3 +124,30 @@ def test_an_old_site_whose_deleter_runs_is_left_to_it(tmp_path):
     finally:
         deleter.kill()
         deleter.wait()
+
+
+def test_pages_that_stay_the_same_are_linked_from_the_old_site_never_written_into(site):
+    """A page whose bytes are those of the site being replaced is a hard link to the old file (no new
+    data on disk); a changed page, or an old file edited by hand since, is written anew; and nothing
+    of the build writes into a linked file: the old site is byte-identical until it is replaced."""
+    site.add_article("a.md", "Một", "2024-01-01")
+    site.add_article("c.md", "Ba", "2024-02-01")
+    site.add_article("d.md", "Bốn", "2024-03-01")
+    site.add_article("b.md", "Hai", "2024-04-01")  # far from a: not its neighbour either
+    site.build()
+    root = site.root / "site"
+    pages = sorted(root.rglob("index.html"))
+    assert len(pages) > 5
+    article_a = next(p for p in pages if "/mot/" in p.as_posix())
+    about = next(p for p in pages if p != article_a and "Hai".encode() not in p.read_bytes())  # does not show b
+    about.write_bytes(about.read_bytes() + b"<!-- sua tay -->")  # edited by hand on the server
+    before = {p: (p.stat().st_ino, p.read_bytes()) for p in pages}
+    site.add_article("b.md", "Hai, sửa tiêu đề", "2024-04-01")
+    site.build()
+    assert no_old_folders(site.root)
+    kept = {p for p in pages if p.exists() and p.stat().st_ino == before[p][0]}
+    assert article_a in kept  # unchanged: the same file, linked
+    assert about not in kept and b"sua tay" not in about.read_bytes()  # edited by hand: written anew
+    assert not any("/hai/" in p.as_posix() for p in kept)  # its page changed
+    assert all(p.read_bytes() == before[p][1] for p in kept)
+    assert len(kept) > len(pages) // 3

@@ -102,3 +102,24 @@ def test_without_a_helper_each_file_is_written_at_once(tmp_path, monkeypatch):
     output.page(site, "a/index.html", b"<p>a</p>")
     assert (site / "a/index.html").read_bytes() == b"<p>a</p>"
     output.close()
+
+
+def test_a_page_linked_from_the_old_site_is_replaced_never_written_into(tmp_path):
+    """The helper links a page that has the old site's bytes; a second write of that path (a
+    plugin's file on the same path) replaces the link, and the old site's file keeps its bytes."""
+    old, new = tmp_path / "site", tmp_path / "moi"
+    (old / "a").mkdir(parents=True)
+    (old / "a" / "index.html").write_bytes(b"<p>cu</p>")
+    (old / "b.html").symlink_to(old / "a" / "index.html")  # a link in the old site is never followed
+    output = site_output.Output()
+    output.start(new, old)
+    output.page(new, "a/index.html", b"<p>cu</p>")
+    output.page(new, "b.html", b"<p>cu</p>")
+    output.sync()
+    assert (new / "a" / "index.html").stat().st_ino == (old / "a" / "index.html").stat().st_ino
+    assert not (new / "b.html").is_symlink() and (new / "b.html").read_bytes() == b"<p>cu</p>"
+    output.page(new, "a/index.html", b"<p>moi</p>")
+    output.close()
+    assert (new / "a" / "index.html").read_bytes() == b"<p>moi</p>"
+    assert (old / "a" / "index.html").read_bytes() == b"<p>cu</p>"
+    assert sorted(p.name for p in (new / "a").iterdir()) == ["index.html"]  # no temporary left

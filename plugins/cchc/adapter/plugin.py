@@ -157,7 +157,7 @@ class CchcPlugin(BasePlugin[CchcConfig]):
             self.staged = StagedOutput(config.site_dir)
             config.site_dir = self.staged.start()
         if compat.hands_pages_out():  # a full build: its files are written by a helper while pages render
-            site_output.output.start(config.site_dir)
+            site_output.output.start(config.site_dir, self.staged.final if self.staged else None)
         return config
 
     # -- files -------------------------------------------------------------------------------

@@ -4,7 +4,7 @@ one place that keeps paths inside the site folder.
 Pages (every page, once the plugins have finished it: adapter.plugin hands it here and MkDocs skips
 its own write), the plugin's generated files (`GeneratedFile`: exports, feeds) and the image
 cache's files (`CachedFile`) go to `output`: in a full build a helper process writes them while
-pages render; in a quick rebuild each is written here, whole (a temporary name, then renamed), and
+pages render (a page with the very bytes of the site being replaced is linked from it, not written); in a quick rebuild each is written here, whole (a temporary name, then renamed), and
 only when it differs. What MkDocs still writes itself: the theme's assets, sitemap.xml and 404.html.
 """
 from __future__ import annotations
@@ -80,12 +80,14 @@ class Output:
         self._root: str | None = None
         self._broken: str | None = None  # the helper stopped: why, raised at sync()
 
-    def start(self, site_dir: str | Path) -> None:
+    def start(self, site_dir: str | Path, previous: str | Path | None = None) -> None:
+        """`previous`: the site this build replaces; its pages that stay the same are linked, not written."""
         self.close()
         self._root, self._broken = os.path.abspath(site_dir), None
+        same = [os.path.abspath(previous)] if previous is not None and os.path.isdir(previous) else []
         try:
             self._process = subprocess.Popen(
-                [sys.executable, "-m", file_writer.__name__, self._root], stdin=subprocess.PIPE,
+                [sys.executable, "-m", file_writer.__name__, self._root, *same], stdin=subprocess.PIPE,
                 stdout=subprocess.PIPE, env={**os.environ, "PYTHONSAFEPATH": "1"})  # never import from the cwd
         except OSError:
             self._process = None

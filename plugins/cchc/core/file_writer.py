@@ -5,9 +5,13 @@ process. A thread would not help: each system call gives the GIL back, and a thr
 it again while the renderer computes waits up to 5 ms each time (measured: 5 s of rendering left
 the thread 3 s behind). A process has its own GIL: the renderer only puts each page into a pipe.
 
-`python -m cchc.core.file_writer ROOT` reads requests from stdin and answers each `sync` on stdout
-with `ok` or the first error (then it writes nothing more). Paths are relative to ROOT and may not
-leave it. A request is one byte (w: write, l: link or copy, s: sync), the path's length (4 bytes)
+`python -m cchc.core.file_writer ROOT [PREVIOUS]` reads requests from stdin and answers each `sync`
+on stdout with `ok` or the first error (then it writes nothing more). Paths are relative to ROOT and
+may not leave it. PREVIOUS is the site being replaced: a page whose bytes are exactly those of the
+same path there (read and compared, a regular file, not a link) is hard-linked from it instead of
+written. Most pages of a build are the same as last time, and a link is one directory entry where a
+write allocates and fills new blocks (on this project's test disk, 0.2 s instead of 0.8-6 s for
+5,000 pages); deleting the old site then frees almost nothing either. A request is one byte (w: write, l: link or copy, s: sync), the path's length (4 bytes)
 and the data's length (8 bytes), then the path and the data (for l: the source path).
 This module imports nothing of the package, so the process starts in a few milliseconds.
 """
@@ -16,6 +20,7 @@ from __future__ import annotations
 import os
 import posixpath
 import shutil
+import stat
 import sys
 
 HEADER = 13  # op (1) + path length (4) + data length (8)
@@ -58,10 +63,11 @@ def link_or_copy(source: str, path: str) -> None:
 class Writes:
     """What the requests ask, done in order; after the first failure, nothing more is done."""
 
-    def __init__(self, root: str):
-        self.root = root
+    def __init__(self, root: str, previous: str | None = None):
+        self.root, self.previous = root, previous
         self.folders: set[str] = set()  # made already: one mkdir per folder, not per file
         self.error: str | None = None
+        self.linked = 0
 
     def write(self, relative: str, data: bytes) -> None:
         path = inside(self.root, relative)
@@ -69,7 +75,18 @@ class Writes:
         if folder not in self.folders:
             os.makedirs(folder, exist_ok=True)
             self.folders.add(folder)
-        with open(path, "wb") as out:
+        if self.previous is not None and _link_same(inside(self.previous, relative), data, path):
+            self.linked += 1
+            return
+        try:
+            handle = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+        except FileExistsError:  # written before in this build, maybe as a link to the old site's file:
+            temporary = os.path.join(folder, f".{os.path.basename(path)}.{os.getpid()}.moi")
+            with open(temporary, "wb") as out:  # replaced whole, never written into
+                out.write(data)
+            os.replace(temporary, path)
+            return
+        with os.fdopen(handle, "wb") as out:
             out.write(data)
 
     def link(self, relative: str, source: str) -> None:
@@ -89,6 +106,33 @@ class Writes:
             self.error = f"{relative}: {exc}"
 
 
+def _link_same(old: str, data: bytes, path: str) -> bool:
+    """Hard-link `old` at `path` if it is a regular file holding exactly `data`; whether it did."""
+    try:
+        handle = os.open(old, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+    except OSError:
+        return False
+    try:
+        found = os.fstat(handle)
+        if not stat.S_ISREG(found.st_mode) or found.st_size != len(data):
+            return False
+        chunks, size = [], 0
+        while size < len(data):
+            chunk = os.read(handle, len(data) - size)
+            if not chunk:
+                return False
+            chunks.append(chunk)
+            size += len(chunk)
+        if b"".join(chunks) != data:
+            return False
+        os.link(old, path, follow_symlinks=False)
+        return True
+    except OSError:
+        return False
+    finally:
+        os.close(handle)
+
+
 def _read(stream, size: int) -> bytes:
     data = stream.read(size)
     if len(data) != size:
@@ -96,9 +140,9 @@ def _read(stream, size: int) -> bytes:
     return data
 
 
-def main(root: str) -> int:
+def main(root: str, previous: str | None = None) -> int:
     requests, answers = sys.stdin.buffer, sys.stdout
-    writes = Writes(root)
+    writes = Writes(root, previous)
     while True:
         header = requests.read(HEADER)
         if not header:
@@ -119,4 +163,4 @@ def main(root: str) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1]))
+    sys.exit(main(*sys.argv[1:3]))

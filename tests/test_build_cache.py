@@ -198,10 +198,10 @@ def test_many_entries_are_stored_by_a_helper_process_and_read_after_flush(tmp_pa
     """Beyond IN_PROCESS entries a helper process (core.cache_writer) compresses and stores them;
     flush() returns once they are stored, so a second reader sees every one."""
     cache = BuildCache(tmp_path, version="v1")
-    for n in range(IN_PROCESS):
+    for n in range(IN_PROCESS - 1):  # and the version's mark
         cache.put("page", f"k{n}", f"<p>{n}</p>" * 50)
     assert cache._writer is None  # a small build starts no process
-    for n in range(IN_PROCESS, 3 * IN_PROCESS):
+    for n in range(IN_PROCESS - 1, 3 * IN_PROCESS):
         cache.put("page", f"k{n}", f"<p>{n}</p>" * 50)
     assert cache._writer is not None and cache._writer.poll() is None
     cache.flush()
@@ -210,6 +210,23 @@ def test_many_entries_are_stored_by_a_helper_process_and_read_after_flush(tmp_pa
     cache.put("page", "last", "<p>cuối</p>")
     cache.close()
     assert cache._writer is None and BuildCache(tmp_path, version="v1").get("page", "last") == "<p>cuối</p>"
+
+
+def test_a_cache_without_entries_of_this_version_is_not_asked(tmp_path, monkeypatch):
+    """A first build (or one with new code) would miss every lookup: none reaches SQLite. Once the
+    version stored something (its mark goes with its first entry), lookups are asked again."""
+    old = BuildCache(tmp_path, version="v1")
+    old.put("page", "k", "<p>cũ</p>")
+    old.close()
+    cache = BuildCache(tmp_path, version="v2")
+    asked = []
+    monkeypatch.setattr(cache, "_connect", lambda: asked.append(1))
+    assert cache.get("page", "k") is None and not cache.has("page", "k") and asked == []
+    monkeypatch.undo()
+    cache.put("page", "k", "<p>mới</p>")
+    cache.close()
+    assert BuildCache(tmp_path, version="v2")._empty is False
+    assert BuildCache(tmp_path, version="v2").get("page", "k") == "<p>mới</p>"
 
 
 def test_entries_are_stored_here_when_no_helper_can_start(tmp_path, monkeypatch):

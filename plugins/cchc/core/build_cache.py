@@ -30,6 +30,7 @@ from typing import Any
 from cchc.core import cache_writer
 
 CACHE_FORMAT = 2  # bump when the shape of stored values changes
+MARK = "version"  # kind of the entry that says a version stored entries here (key: digest of the version)
 IN_PROCESS = 64  # up to this many new entries in a build, starting a helper costs more than it saves
 # The libraries whose code shapes a page (Markdown to HTML, templates, sanitiser), an image or a parsed
 # content file (frontmatter: PyYAML, python-frontmatter).
@@ -104,6 +105,23 @@ class BuildCache:
         self._no_helper = False  # none could start, or it died: entries are stored by this process
         self._db: sqlite3.Connection | None = None
         self._broken = False
+        self._mark_key = digest(self.version)
+        # No entry of this version when the build started (a first build, a new version of the code):
+        # every lookup would miss, ~50 us each (16,000 in a cold build). Entries this build stores are
+        # not looked for again in it; another build storing meanwhile only goes unused.
+        self._empty = self._no_entry_of_this_version()
+        self._marked = not self._empty
+
+    def _no_entry_of_this_version(self) -> bool:
+        """Whether this version never stored anything here: its mark (stored with its first entry) is absent."""
+        if not (self.folder / self.FILE).exists():
+            return True
+        try:
+            db = self._connect()
+            return db is None or db.execute("SELECT 1 FROM entry WHERE kind = ? AND key = ?",
+                                            (MARK, self._mark_key)).fetchone() is None
+        except sqlite3.Error:
+            return False
 
     def _connect(self) -> sqlite3.Connection | None:
         if self._db is None and not self._broken:
@@ -123,6 +141,8 @@ class BuildCache:
 
     def _stored(self, kind: str, key: str) -> bytes | None:
         """The compressed entry as stored (sqlite3.Error passes through)."""
+        if self._empty:
+            return None
         db = self._connect()
         row = db.execute("SELECT value FROM entry WHERE kind = ? AND key = ?", (kind, key)).fetchone() if db else None
         return row[0] if row is not None else None
@@ -158,6 +178,8 @@ class BuildCache:
         """The keys has() would say yes to, asked in a few queries instead of one per key."""
         prefix, found = self._version_prefix, set()
         start = 2 * len(prefix) + 64  # more than zlib ever needs to hold the prefix
+        if self._empty:
+            return found
         try:
             db = self._connect()
             if db is None:
@@ -180,6 +202,9 @@ class BuildCache:
         """Store a JSON-able value (visible to get() after the next flush()). The first entries wait
         here; from the 65th on, a helper process (core.cache_writer) compresses and stores them while
         the build goes on: a small build or a save in `mkdocs serve` starts no process."""
+        if not self._marked:  # this version's mark goes with its first entry
+            self._marked = True
+            self.put(MARK, self._mark_key, "")
         data = self._version_prefix + _encode(value)
         if self._writer is not None:
             self._send(cache_writer.request(b"p", kind, key, data))

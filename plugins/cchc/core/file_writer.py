@@ -39,10 +39,11 @@ def inside(root: str, relative: str) -> str:
     return os.path.join(root, clean)
 
 
-def link_or_copy(source: str, path: str) -> None:
+def link_or_copy(source: str, path: str, folder_made: bool = False) -> None:
     """A hard link to the cache's file (no second copy); a copy on another disk. A file already
     there is replaced whole, never written into: it may be a link to a file of the cache."""
-    os.makedirs(os.path.dirname(path), exist_ok=True)
+    if not folder_made:
+        os.makedirs(os.path.dirname(path), exist_ok=True)
     try:
         os.link(source, path)
         return
@@ -69,12 +70,16 @@ class Writes:
         self.error: str | None = None
         self.linked = 0
 
-    def write(self, relative: str, data: bytes) -> None:
-        path = inside(self.root, relative)
+    def _folder(self, path: str) -> str:
         folder = os.path.dirname(path)
-        if folder not in self.folders:
+        if folder not in self.folders:  # one mkdir per folder, not per file (2,600 images in a few folders)
             os.makedirs(folder, exist_ok=True)
             self.folders.add(folder)
+        return folder
+
+    def write(self, relative: str, data: bytes) -> None:
+        path = inside(self.root, relative)
+        folder = self._folder(path)
         if self.previous is not None and _link_same(inside(self.previous, relative), data, path):
             self.linked += 1
             return
@@ -90,7 +95,9 @@ class Writes:
             out.write(data)
 
     def link(self, relative: str, source: str) -> None:
-        link_or_copy(source, inside(self.root, relative))
+        path = inside(self.root, relative)
+        self._folder(path)
+        link_or_copy(source, path, folder_made=True)
 
     def do(self, op: bytes, relative: str, data: bytes) -> None:
         if self.error is not None:

@@ -60,8 +60,8 @@ def main() -> None:
     typed = "--typed" in args
     args = [a for a in args if a != "--typed"]
     site, queries = Path(args[0]), args[1:] or list(QUERIES)
-    files = [p for p in (site / "pagefind").rglob("*") if p.is_file()]
-    print(f"pagefind/ on disk: {sum(p.stat().st_size for p in files) / 1024:.0f} KiB in {len(files)} files")
+    files = [p for folder in ("pagefind", "pagefind-nam-moi") for p in (site / folder).rglob("*") if p.is_file()]
+    print(f"pagefind/ + pagefind-nam-moi/ on disk: {sum(p.stat().st_size for p in files) / 1024:.0f} KiB in {len(files)} files")
     print("| query | KiB | requests | " + " | ".join(KINDS) + " | status |")
     print("| --- " * (len(KINDS) + 4) + "|")
     requests: list = []
@@ -82,7 +82,7 @@ def main() -> None:
                     driver.get(base + "tim-kiem/?q=" + quote(query))
                 status = wait_for_results(driver)
                 paths = [unquote(urlsplit(path).path).lstrip("/") for _, path in requests]
-                sent = [p for p in paths if p.startswith("pagefind/") and (site / p).is_file()]
+                sent = [p for p in paths if p.startswith(("pagefind/", "pagefind-nam-moi/")) and (site / p).is_file()]
                 by_kind = dict.fromkeys(KINDS, 0)
                 for p in sent:
                     by_kind[kind(p)] += (site / p).stat().st_size

@@ -20,8 +20,9 @@ def indexed_text(site: Site) -> str:
 
 
 def bundle(site: Site) -> dict[str, bytes]:
-    folder = site.root / "site" / "pagefind"
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+    folder = site.root / "site"
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for name in ("pagefind", "pagefind-nam-moi")
+            for p in sorted((folder / name).rglob("*")) if p.is_file()}
 
 
 def test_unchanged_pages_reuse_the_index_and_a_changed_page_is_indexed_again(site: Site):
@@ -97,8 +98,9 @@ def _page(folder: Path, path: str, words: str, indexed: bool = True) -> bytes:
 
 
 def _bundle_words(site_dir: Path) -> str:
-    """The text of every fragment of site_dir/pagefind/ ('' when there is none)."""
-    fragments = sorted((site_dir / "pagefind" / "fragment").glob("*.pf_fragment"))
+    """The text of every fragment of the site's bundles ('' when there is none)."""
+    fragments = sorted(path for folder in ("pagefind", "pagefind-nam-moi")
+                       for path in (site_dir / folder / "fragment").glob("*.pf_fragment"))
     return "\n".join(gzip.decompress(path.read_bytes()).decode("utf-8") for path in fragments)
 
 
@@ -131,3 +133,31 @@ def test_the_glob_matches_the_pages_named_and_gives_up_on_glob_characters():
     glob = pages_glob([*articles, "thu-tuc-hanh-chinh/1.000001/index.html", "gioi-thieu/index.html"])
     assert glob == "{gioi-thieu/index.html,thu-tuc-hanh-chinh/1.000001/index.html,tin-bai/2026/11/*/index.html}"
     assert pages_glob(["trang-{a,b}/index.html"]) is None  # Pagefind then reads every page
+
+
+def test_the_newest_year_is_indexed_apart_and_an_older_change_leaves_it_alone(site: Site):
+    """The articles of the newest year have a bundle of their own: publishing one re-indexes only
+    them and reuses the bundle of everything else; an older page's change is the other way round."""
+    from cchc.core.site_search import shards
+    pages = {"tin-bai/2026/11/a/index.html": "1", "tin-bai/2025/01/b/index.html": "2",
+             "thu-tuc-hanh-chinh/1.000001/index.html": "3", "tin-bai/2026/index.html": "4", "ke-hoach/kh-2025/index.html": "5"}
+    assert shards(pages) == {"pagefind": {"tin-bai/2025/01/b/index.html": "2", "thu-tuc-hanh-chinh/1.000001/index.html": "3"},
+                             "pagefind-nam-moi": {"tin-bai/2026/11/a/index.html": "1", "tin-bai/2026/index.html": "4",
+                                                  "ke-hoach/kh-2025/index.html": "5"}}
+    assert list(shards({"tin-bai/2026/11/a/index.html": "1"})) == ["pagefind"]  # nothing else: one bundle
+    site.add_article("2025/cu.md", "Bài năm trước", "2025-05-02", body="Từ khóa vantucu.")
+    site.add_article("2026/mot.md", "Bài thứ nhất", "2026-11-02", body="Từ khóa vantumoi.")
+    site.build()
+    before = bundle(site)
+    older = sorted((site.root / "site" / "pagefind").rglob("*.pf_fragment"))
+    files = {p: p.stat().st_ino for p in older}
+    site.add_article("2026/hai.md", "Bài thứ hai", "2026-11-03", body="Từ khóa vantuhai.")
+    site.build()
+    after = bundle(site)
+    assert {p: p.stat().st_ino for p in older} == files  # the previous bundle, linked: Pagefind did not run
+    assert {p: d for p, d in after.items() if p.startswith("pagefind/")} == \
+        {p: d for p, d in before.items() if p.startswith("pagefind/")}
+    assert {p: d for p, d in after.items() if p.startswith("pagefind-nam-moi/")} != \
+        {p: d for p, d in before.items() if p.startswith("pagefind-nam-moi/")}
+    words = indexed_text(site)
+    assert "vantucu" in words and "vantumoi" in words and "vantuhai" in words

@@ -99,8 +99,8 @@ def differences(left: Path, right: Path) -> list[str]:
         for name, sub in compare.subdirs.items():
             walk(sub, f"{prefix}{name}/")
 
-    # The search index (pagefind/) is written by full builds only: a quick rebuild leaves the last one.
-    walk(filecmp.dircmp(left, right, ignore=[*filecmp.DEFAULT_IGNORES, "pagefind"]), "")
+    # The search index (pagefind/, pagefind-nam-moi/) is written by full builds only: a quick rebuild leaves the last one.
+    walk(filecmp.dircmp(left, right, ignore=[*filecmp.DEFAULT_IGNORES, "pagefind", "pagefind-nam-moi"]), "")
     return found
 
 

@@ -164,7 +164,7 @@ def test_no_import_cycle_in_the_package():
 # Written by MkDocs itself outside its writers: the gzip of the sitemap (build._build_theme_template).
 # Written by another program: Pagefind's index (core.site_search runs the pagefind binary).
 STOCK_ELSEWHERE = ("sitemap.xml.gz",)
-OTHER_PROGRAMS = ("pagefind/",)
+OTHER_PROGRAMS = ("pagefind/", "pagefind-nam-moi/")
 
 
 def test_every_file_of_the_site_comes_through_mkdocs_writers_or_site_output(site):

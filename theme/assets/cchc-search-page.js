@@ -19,10 +19,17 @@
     if (!engine) {
       var bundle = new URL(form.getAttribute("data-bundle"), location.href).href;
       var base = new URL(form.getAttribute("data-base"), location.href).pathname;  // works under a sub-path
+      var recent = new URL(form.getAttribute("data-recent"), location.href).href;
       engine = import(bundle + "pagefind.js").then(function (pagefind) {
         // On the page's own thread: a web worker would cost a second copy of the script (41 KB) per
         // search, and a search over a few index pieces takes milliseconds.
-        return pagefind.options({ baseUrl: base, noWorker: true }).then(function () { return pagefind; });
+        return pagefind.options({ baseUrl: base, noWorker: true }).then(function () {
+          // The newest year's articles have an index of their own (publishing one re-indexes only
+          // them): merged in when the site has it (a site of one year, or without articles, has not).
+          return fetch(recent + "pagefind-entry.json", { method: "HEAD" }).then(function (found) {
+            if (found.ok) return pagefind.mergeIndex(recent, { baseUrl: base, noWorker: true });
+          }, function () {});
+        }).then(function () { return pagefind; });
       });
     }
     return engine;

@@ -27,9 +27,10 @@ from pathlib import Path
 
 from cchc.core.build_cache import BuildCache, digest
 from cchc.core.file_state import content_digest
-from cchc.core.urls import SEARCH_BUNDLE
+from cchc.core.urls import NEWS, PLANS, SEARCH_BUNDLE, SEARCH_BUNDLE_RECENT
 
 BUNDLE = SEARCH_BUNDLE.rstrip("/")  # site-relative folder of the index and its script
+RECENT_BUNDLE = SEARCH_BUNDLE_RECENT.rstrip("/")  # the newest year's articles (shards)
 # Pagefind's own UIs, unused: the search page has a small UI of ours (theme/assets/cchc-search.js).
 UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
           "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js")
@@ -73,12 +74,12 @@ def pages_digest(pages: dict[str, str]) -> str:
 
 def inputs_digest(site: Path) -> str:
     """What Pagefind reads when it reads the whole site: every HTML file (path and bytes, in path
-    order) outside the bundle folder."""
+    order) outside the bundle folders."""
     hasher = hashlib.sha256(_tool_digest().encode())
     pages = []
     for folder, dirs, names in os.walk(site):
         if folder == str(site):
-            dirs[:] = [d for d in dirs if d != BUNDLE]
+            dirs[:] = [d for d in dirs if d not in (BUNDLE, RECENT_BUNDLE)]
         pages += [os.path.join(folder, name) for name in names if name.endswith((".html", ".htm"))]
     for path in sorted(pages):
         relative = os.path.relpath(path, site).encode("utf-8", "surrogateescape")
@@ -137,17 +138,47 @@ def _reuse(previous: Path, bundle: Path, files: dict) -> bool:
     return True
 
 
+def shards(pages: dict[str, str]) -> dict[str, dict[str, str]]:
+    """Bundle folder -> the pages it indexes. The pages that publishing an article changes get a
+    bundle of their own: the articles of the newest year (the new one and its neighbours) and the
+    plans (their counts of articles per month). Publishing or editing one of them re-indexes only
+    those (a few hundred pages, not the 3,500 of the whole site); the search page merges both
+    bundles. Which year is newest follows from the pages themselves, so the same site always splits
+    the same way (the first article of a new year moves the split: both are indexed again, once).
+    One bundle when either part would be empty."""
+    prefix = NEWS
+    years = {path[len(prefix):len(prefix) + 4] for path in pages
+             if path.startswith(prefix) and path[len(prefix):len(prefix) + 4].isdigit()
+             and path[len(prefix) + 4:len(prefix) + 5] == "/"}
+    if not years:
+        return {BUNDLE: pages}
+    changing = (f"{prefix}{max(years)}/", PLANS)
+    recent = {path: value for path, value in pages.items() if path.startswith(changing)}
+    rest = {path: value for path, value in pages.items() if not path.startswith(changing)}
+    return {BUNDLE: rest, RECENT_BUNDLE: recent} if recent and rest else {BUNDLE: pages}
+
+
+class _Bundle:
+    """One Pagefind run into one folder of the site (or the previous site's copy of it)."""
+
+    def __init__(self, folder: str):
+        self.folder = folder
+        self.process: subprocess.Popen | None = None
+        self.key: str | None = None
+        self.reused = False
+
+
 class SiteSearch:
     """Pagefind over the pages that carry `data-pagefind-body`, run while the rest of the site renders.
 
     The build names each such page with the bytes it writes (`add`) and says when the last one is out
     (`start`, before the first listing): Pagefind then reads just those pages (a --glob of their
     folders), so the listings cost it nothing, and it runs on the other core while they render.
-    `finish()` waits for it. A page named after `start` (one of another plugin, say) makes `finish`
-    run Pagefind again: later, never wrong. A site with no such page is indexed whole, as Pagefind
-    does by itself.
+    The newest year's articles are indexed apart (`shards`). `finish()` waits. A page named after
+    `start` (one of another plugin, say) makes `finish` run Pagefind again: later, never wrong. A
+    site with no such page is indexed whole, as Pagefind does by itself.
 
-    With the previous site and the build cache, the previous bundle is reused when the pages read are
+    With the previous site and the build cache, a previous bundle is reused when the pages it read are
     the same (their paths and bytes, the Pagefind version and options)."""
 
     def __init__(self, site_dir: str | Path, previous_site: str | Path | None = None,
@@ -157,9 +188,12 @@ class SiteSearch:
         self.cache = cache
         self.pages: dict[str, str] = {}  # site path -> digest of the bytes written there
         self._started_with: dict[str, str] | None = None
-        self._process: subprocess.Popen | None = None
-        self._key: str | None = None
-        self.reused = False
+        self._bundles: list[_Bundle] = []
+
+    @property
+    def reused(self) -> bool:
+        """Whether every bundle of this build is the previous build's."""
+        return bool(self._bundles) and all(bundle.reused for bundle in self._bundles)
 
     def add(self, site_path: str, data: bytes) -> None:
         self.pages[site_path] = digest(data)
@@ -169,10 +203,11 @@ class SiteSearch:
         if self._started_with is not None or not self.pages:
             return
         self._started_with = dict(self.pages)
-        self._run(pages_digest(self.pages), pages_glob(list(self.pages)))
+        for folder, pages in shards(self.pages).items():
+            self._run(folder, pages_digest(pages), pages_glob(list(pages)))
 
     def finish(self) -> bool:
-        """Wait for the index (start it if it was not); whether the previous bundle was reused."""
+        """Wait for the index (start it if it was not); whether the previous bundles were reused."""
         if self._started_with is not None and self._started_with != self.pages:
             self._stop()  # a page came (or changed) after the start: index again with it
         if self._started_with is None:
@@ -180,12 +215,13 @@ class SiteSearch:
                 self.start()
             else:  # no page marked: Pagefind indexes every page of the site, the whole site is its input
                 self._started_with = {}
-                self._run(inputs_digest(self.site) if self._keyed else None, None)
-        if self._process is not None:
-            _wait(self._process, self.site / BUNDLE)
-            self._process = None
-            if self._key is not None:
-                self.cache.put(KIND, self._key, _bundle_files(self.site / BUNDLE))
+                self._run(BUNDLE, inputs_digest(self.site) if self._keyed else None, None)
+        for bundle in self._bundles:
+            if bundle.process is not None:
+                _wait(bundle.process, self.site / bundle.folder)
+                bundle.process = None
+                if bundle.key is not None:
+                    self.cache.put(KIND, bundle.key, _bundle_files(self.site / bundle.folder))
         return self.reused
 
     def cancel(self) -> None:
@@ -198,24 +234,27 @@ class SiteSearch:
         # nothing to reuse now or next time: no key.
         return self.cache is not None and self.previous is not None
 
-    def _run(self, key: str | None, glob: str | None) -> None:
-        bundle = self.site / BUNDLE
-        if bundle.exists():
-            shutil.rmtree(bundle)
-        self._key = key if self._keyed else None
-        if self._key is not None and (self.previous / BUNDLE).is_dir():
-            stored = self.cache.get(KIND, self._key)
-            self.reused = stored is not None and _reuse(self.previous / BUNDLE, bundle, stored)
-            if self.reused:
+    def _run(self, folder: str, key: str | None, glob: str | None) -> None:
+        bundle = _Bundle(folder)
+        self._bundles.append(bundle)
+        target = self.site / folder
+        if target.exists():
+            shutil.rmtree(target)
+        bundle.key = key if self._keyed else None
+        if bundle.key is not None and (self.previous / folder).is_dir():
+            stored = self.cache.get(KIND, bundle.key)
+            bundle.reused = stored is not None and _reuse(self.previous / folder, target, stored)
+            if bundle.reused:
                 return
-        self._process = _launch(self.site, bundle, glob)
+        bundle.process = _launch(self.site, target, glob)
 
     def _stop(self) -> None:
-        if self._process is not None:
-            self._process.kill()
-            self._process.wait()
-            self._process = None
-        self._started_with, self._key, self.reused = None, None, False
+        for bundle in self._bundles:
+            if bundle.process is not None:
+                bundle.process.kill()
+                bundle.process.wait()
+        self._bundles = []
+        self._started_with = None
 
 
 def _launch(site: Path, bundle: Path, glob: str | None) -> subprocess.Popen:

@@ -5,7 +5,8 @@
     .venv/bin/python benchmarks/run.py 3000 --profile        # also the top of a cProfile of a cold build
 
 For each size: generate the project (gen_articles.py), build it cold (no site/, no .cache/), build it
-again with nothing changed (warm), then with one new article, start `mkdocs serve` and time saving one article until the
+again with nothing changed (warm), then with one new article dated in the newest year, then one opening a new
+year (both search bundles indexed again), start `mkdocs serve` and time saving one article until the
 server returns the page with the change, then build the same articles with Pelican (installed
 into WORK/pelican-venv). Memory is the peak resident size of the build process (os.wait4); CPU is
 the user + system time of the build and the processes it waited for (card workers, the render
@@ -144,11 +145,13 @@ def profile(project: Path, top: int = 25) -> None:
     stats.sort_stats("cumulative").print_stats(top)
 
 
-def publish_one(project: Path) -> Path:
-    """One new article (newest of the site, with a cover), as an editor publishes it."""
-    path = project / "content" / "tin-bai" / "2026" / "bai-moi-xuat-ban.md"
+def publish_one(project: Path, date: str = "2026-11-20 09:00", name: str = "bai-moi-xuat-ban") -> Path:
+    """One new article (newest of the site, with a cover), as an editor publishes it. The default date
+    opens a new year (the generated articles end in 2025): the one case where both search bundles are
+    indexed again; a date in 2025 is the everyday case."""
+    path = project / "content" / "tin-bai" / date[:4] / f"{name}.md"
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text("---\ntitle: Bài mới xuất bản để đo thời gian dựng\ndate: 2026-11-20 09:00\n"
+    path.write_text(f"---\ntitle: Bài mới xuất bản để đo thời gian dựng {name}\ndate: {date}\n"
                     "categories: [Tin tức CCHC]\ntags: [một cửa]\nimage: ../anh/anh-1.jpg\n"
                     "image_alt: Ảnh minh họa\n---\nMột đoạn văn của bài mới.\n", encoding="utf-8")
     return path
@@ -171,8 +174,10 @@ def run_size(work: Path, count: int, procedures: int, pelican: Path | None, serv
     shutil.rmtree(project / ".cache", ignore_errors=True)
     print(mkdocs_build(project, f"cchc nguội, {label}").cells(reference), flush=True)
     print(mkdocs_build(project, f"cchc ấm, {label}").cells(reference), flush=True)
+    publish_one(project, "2025-12-20 09:00", "bai-moi-trong-nam")
+    print(mkdocs_build(project, f"cchc thêm 1 bài trong năm, {label}").cells(reference), flush=True)
     publish_one(project)
-    print(mkdocs_build(project, f"cchc thêm 1 bài, {label}").cells(reference), flush=True)
+    print(mkdocs_build(project, f"cchc thêm 1 bài năm mới, {label}").cells(reference), flush=True)
     if serve:
         times = serve_times(project, articles[len(articles) // 2])
         print(Row(f"cchc serve lưu→thấy, {count} bài", 0, max(times)).cells(None), flush=True)

@@ -34,9 +34,8 @@ from ..core import urls
 from cchc.core.urls import file_href
 from cchc.core.text.search_terms import BODY, with_folded_words
 from cchc.core.text.vietnamese import slugify
-from . import log_messages, site_output
+from . import compat, log_messages, site_output
 from .chrome_cache import ChromeCache, theme_partials_loader
-from . import compat
 from .compat import use_page_class
 from .config import CchcConfig, config_problem, escape_site_values, site_problem
 from .content_watch import watch_content

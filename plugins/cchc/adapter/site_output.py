@@ -4,26 +4,25 @@ one place that keeps paths inside the site folder.
 Pages (every page, once the plugins have finished it: adapter.plugin hands it here and MkDocs skips
 its own write), the plugin's generated files (`GeneratedFile`: exports, feeds) and the image
 cache's files (`CachedFile`) go to `output`: in a full build a helper process writes them while
-pages render (a page with the very bytes of the site being replaced is linked from it, not written); in a quick rebuild each is written here, whole (a temporary name, then renamed), and
+pages render (a page with the very bytes of the site being replaced is linked from it, not
+written); in a quick rebuild each is written here, whole (a temporary name, then renamed), and
 only when it differs. What MkDocs still writes itself: the theme's assets, sitemap.xml and 404.html.
 """
 from __future__ import annotations
 
 import os
 import subprocess
-import sys
-import tempfile
 from pathlib import Path
 
 from mkdocs.structure.files import File
 
-from cchc.core import file_writer
+from cchc.core import file_writer, helper_process
+from cchc.core.file_writer import link_or_copy, replace_whole
 
 try:
     import fcntl
 except ImportError:  # Windows: the pipe keeps its size
     fcntl = None
-from cchc.core.file_writer import link_or_copy
 
 
 class OutsideSite(ValueError):
@@ -49,14 +48,7 @@ def write(site_dir: str | Path, site_path: str, data: bytes) -> bool:
     except OSError:
         pass
     path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=".", dir=path.parent)
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-        os.replace(temporary, path)
-    finally:
-        if os.path.exists(temporary):
-            os.unlink(temporary)
+    replace_whole(str(path), data)
     return True
 
 
@@ -86,9 +78,8 @@ class Output:
         self._root, self._broken = os.path.abspath(site_dir), None
         same = [os.path.abspath(previous)] if previous is not None and os.path.isdir(previous) else []
         try:
-            self._process = subprocess.Popen(
-                [sys.executable, "-m", file_writer.__name__, self._root, *same], stdin=subprocess.PIPE,
-                stdout=subprocess.PIPE, env={**os.environ, "PYTHONSAFEPATH": "1"})  # never import from the cwd
+            self._process = helper_process.start(file_writer.__name__, self._root, *same,
+                                                 stdin=subprocess.PIPE, stdout=subprocess.PIPE)
         except OSError:
             self._process = None
             return

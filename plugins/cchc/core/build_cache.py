@@ -19,7 +19,6 @@ import json
 import os
 import sqlite3
 import subprocess
-import sys
 import zlib
 from collections import Counter
 from functools import lru_cache
@@ -27,7 +26,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from cchc.core import cache_writer
+from cchc.core import cache_writer, helper_process
 
 CACHE_FORMAT = 2  # bump when the shape of stored values changes
 MARK = "version"  # kind of the entry that says a version stored entries here (key: digest of the version)
@@ -220,9 +219,8 @@ class BuildCache:
     def _start_writer(self) -> bool:
         """The helper, handed the entries waiting so far; False when no process can start here."""
         try:
-            self._writer = subprocess.Popen(
-                [sys.executable, "-m", cache_writer.__name__, str(self.folder / self.FILE)],
-                stdin=subprocess.PIPE, stdout=subprocess.PIPE, env={**os.environ, "PYTHONSAFEPATH": "1"})
+            self._writer = helper_process.start(cache_writer.__name__, str(self.folder / self.FILE),
+                                                stdin=subprocess.PIPE, stdout=subprocess.PIPE)
         except OSError:
             return False
         waiting, self._waiting = self._waiting, []

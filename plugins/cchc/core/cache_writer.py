@@ -10,13 +10,15 @@ the lengths of kind (2 bytes), key (2 bytes) and value (8 bytes), then kind, key
 as core.build_cache encodes it, version first). Entries are compressed and stored in transactions of
 500; `f` stores what came so far and answers `ok` on stdout; at the end of the input the rest is
 stored. A database that cannot be written only makes the next build slower: nothing is reported.
-This module imports nothing of the package, so the process starts in a few milliseconds.
+It imports only core.helper_process of the package, so the process starts in a few milliseconds.
 """
 from __future__ import annotations
 
 import sqlite3
 import sys
 import zlib
+
+from cchc.core.helper_process import read_exact
 
 HEADER = 13  # op (1) + kind length (2) + key length (2) + value length (8)
 BATCH = 500
@@ -49,13 +51,6 @@ def store(db: sqlite3.Connection | None, rows: list[tuple[str, str, bytes]]) -> 
         pass
 
 
-def _read(stream, size: int) -> bytes:
-    data = stream.read(size)
-    if len(data) != size:
-        raise EOFError
-    return data
-
-
 def main(path: str) -> int:
     requests = sys.stdin.buffer
     try:
@@ -69,9 +64,9 @@ def main(path: str) -> int:
             store(db, rows)
             return 0
         try:
-            kind = _read(requests, int.from_bytes(header[1:3], "big")).decode("utf-8")
-            key = _read(requests, int.from_bytes(header[3:5], "big")).decode("utf-8")
-            value = _read(requests, int.from_bytes(header[5:], "big"))
+            kind = read_exact(requests, int.from_bytes(header[1:3], "big")).decode("utf-8")
+            key = read_exact(requests, int.from_bytes(header[3:5], "big")).decode("utf-8")
+            value = read_exact(requests, int.from_bytes(header[5:], "big"))
         except EOFError:
             store(db, rows)
             return 0

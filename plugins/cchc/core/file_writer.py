@@ -11,9 +11,10 @@ may not leave it. PREVIOUS is the site being replaced: a page whose bytes are ex
 same path there (read and compared, a regular file, not a link) is hard-linked from it instead of
 written. Most pages of a build are the same as last time, and a link is one directory entry where a
 write allocates and fills new blocks (on this project's test disk, 0.2 s instead of 0.8-6 s for
-5,000 pages); deleting the old site then frees almost nothing either. A request is one byte (w: write, l: link or copy, s: sync), the path's length (4 bytes)
-and the data's length (8 bytes), then the path and the data (for l: the source path).
-This module imports nothing of the package, so the process starts in a few milliseconds.
+5,000 pages); deleting the old site then frees almost nothing either. A request is one byte (w:
+write, l: link or copy, s: sync), the path's length (4 bytes) and the data's length (8 bytes), then
+the path and the data (for l: the source path).
+It imports only core.helper_process of the package, so the process starts in a few milliseconds.
 """
 from __future__ import annotations
 
@@ -22,6 +23,9 @@ import posixpath
 import shutil
 import stat
 import sys
+import tempfile
+
+from cchc.core.helper_process import read_exact
 
 HEADER = 13  # op (1) + path length (4) + data length (8)
 
@@ -61,6 +65,20 @@ def link_or_copy(source: str, path: str, folder_made: bool = False) -> None:
             os.unlink(temporary)
 
 
+def replace_whole(path: str, data: bytes) -> None:
+    """`data` at `path` under a temporary name, then renamed over it: a reader sees the old file or
+    the new one, and a file already there (maybe a hard link shared with the old site or the image
+    cache) is replaced, never written into."""
+    handle, temporary = tempfile.mkstemp(prefix=".", dir=os.path.dirname(path))
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+        os.replace(temporary, path)
+    finally:
+        if os.path.exists(temporary):
+            os.unlink(temporary)
+
+
 class Writes:
     """What the requests ask, done in order; after the first failure, nothing more is done."""
 
@@ -68,28 +86,22 @@ class Writes:
         self.root, self.previous = root, previous
         self.folders: set[str] = set()  # made already: one mkdir per folder, not per file
         self.error: str | None = None
-        self.linked = 0
 
-    def _folder(self, path: str) -> str:
+    def _folder(self, path: str) -> None:
         folder = os.path.dirname(path)
         if folder not in self.folders:  # one mkdir per folder, not per file (2,600 images in a few folders)
             os.makedirs(folder, exist_ok=True)
             self.folders.add(folder)
-        return folder
 
     def write(self, relative: str, data: bytes) -> None:
         path = inside(self.root, relative)
-        folder = self._folder(path)
+        self._folder(path)
         if self.previous is not None and _link_same(inside(self.previous, relative), data, path):
-            self.linked += 1
             return
         try:
             handle = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
-        except FileExistsError:  # written before in this build, maybe as a link to the old site's file:
-            temporary = os.path.join(folder, f".{os.path.basename(path)}.{os.getpid()}.moi")
-            with open(temporary, "wb") as out:  # replaced whole, never written into
-                out.write(data)
-            os.replace(temporary, path)
+        except FileExistsError:  # written before in this build, maybe as a link to the old site's file
+            replace_whole(path, data)
             return
         with os.fdopen(handle, "wb") as out:
             out.write(data)
@@ -140,13 +152,6 @@ def _link_same(old: str, data: bytes, path: str) -> bool:
         os.close(handle)
 
 
-def _read(stream, size: int) -> bytes:
-    data = stream.read(size)
-    if len(data) != size:
-        raise EOFError
-    return data
-
-
 def main(root: str, previous: str | None = None) -> int:
     requests, answers = sys.stdin.buffer, sys.stdout
     writes = Writes(root, previous)
@@ -158,8 +163,8 @@ def main(root: str, previous: str | None = None) -> int:
             if len(header) != HEADER:
                 raise EOFError
             op = header[:1]
-            path = _read(requests, int.from_bytes(header[1:5], "big")).decode("utf-8", "surrogateescape")
-            data = _read(requests, int.from_bytes(header[5:], "big"))
+            path = read_exact(requests, int.from_bytes(header[1:5], "big")).decode("utf-8", "surrogateescape")
+            data = read_exact(requests, int.from_bytes(header[5:], "big"))
         except EOFError:  # the build stopped in the middle of a request
             return 1
         if op == b"s":

@@ -20,6 +20,7 @@ from __future__ import annotations
 import hashlib
 import os
 import posixpath
+import re
 import shutil
 import subprocess
 from importlib import metadata
@@ -27,10 +28,10 @@ from pathlib import Path
 
 from cchc.core.build_cache import BuildCache, digest
 from cchc.core.file_state import content_digest
-from cchc.core.urls import NEWS, PLANS, SEARCH_BUNDLE, SEARCH_BUNDLE_RECENT
+from cchc.core.urls import NEWS, PLANS, SEARCH_BUNDLE, SEARCH_BUNDLE_RECENT, year_url
 
 BUNDLE = SEARCH_BUNDLE.rstrip("/")  # site-relative folder of the index and its script
-RECENT_BUNDLE = SEARCH_BUNDLE_RECENT.rstrip("/")  # the newest year's articles (shards)
+RECENT_BUNDLE = SEARCH_BUNDLE_RECENT.rstrip("/")  # the newest year's articles and the plans (shards)
 # Pagefind's own UIs, unused: the search page has a small UI of ours (theme/assets/cchc-search.js).
 UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
           "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js")
@@ -138,6 +139,9 @@ def _reuse(previous: Path, bundle: Path, files: dict) -> bool:
     return True
 
 
+_YEAR = re.compile(re.escape(NEWS) + r"(\d{4})/")  # an article or archive page of a year (urls.year_url)
+
+
 def shards(pages: dict[str, str]) -> dict[str, dict[str, str]]:
     """Bundle folder -> the pages it indexes. The pages that publishing an article changes get a
     bundle of their own: the articles of the newest year (the new one and its neighbours) and the
@@ -146,13 +150,10 @@ def shards(pages: dict[str, str]) -> dict[str, dict[str, str]]:
     bundles. Which year is newest follows from the pages themselves, so the same site always splits
     the same way (the first article of a new year moves the split: both are indexed again, once).
     One bundle when either part would be empty."""
-    prefix = NEWS
-    years = {path[len(prefix):len(prefix) + 4] for path in pages
-             if path.startswith(prefix) and path[len(prefix):len(prefix) + 4].isdigit()
-             and path[len(prefix) + 4:len(prefix) + 5] == "/"}
+    years = {found.group(1) for found in map(_YEAR.match, pages) if found}
     if not years:
         return {BUNDLE: pages}
-    changing = (f"{prefix}{max(years)}/", PLANS)
+    changing = (year_url(int(max(years))), PLANS)
     recent = {path: value for path, value in pages.items() if path.startswith(changing)}
     rest = {path: value for path, value in pages.items() if not path.startswith(changing)}
     return {BUNDLE: rest, RECENT_BUNDLE: recent} if recent and rest else {BUNDLE: pages}
@@ -174,7 +175,7 @@ class SiteSearch:
     The build names each such page with the bytes it writes (`add`) and says when the last one is out
     (`start`, before the first listing): Pagefind then reads just those pages (a --glob of their
     folders), so the listings cost it nothing, and it runs on the other core while they render.
-    The newest year's articles are indexed apart (`shards`). `finish()` waits. A page named after
+    The newest year's articles and the plans are indexed apart (`shards`). `finish()` waits. A page named after
     `start` (one of another plugin, say) makes `finish` run Pagefind again: later, never wrong. A
     site with no such page is indexed whole, as Pagefind does by itself.
 
@@ -253,6 +254,8 @@ class SiteSearch:
             if bundle.process is not None:
                 bundle.process.kill()
                 bundle.process.wait()
+            # A later run may split the pages otherwise: no folder of this one stays in the site.
+            shutil.rmtree(self.site / bundle.folder, ignore_errors=True)
         self._bundles = []
         self._started_with = None
 

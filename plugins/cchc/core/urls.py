@@ -32,7 +32,7 @@ INDICES = "chi-so-cchc/"  # kết quả chỉ số CCHC (PAR INDEX, SIPAS, …)
 DOCUMENTS = "van-ban/"  # văn bản chỉ đạo, điều hành
 SEARCH = "tim-kiem/"  # the search page (Pagefind loads there only)
 SEARCH_BUNDLE = "pagefind/"  # Pagefind's index and script
-SEARCH_BUNDLE_RECENT = "pagefind-nam-moi/"  # the newest year's articles, indexed apart (core.site_search)
+SEARCH_BUNDLE_RECENT = "pagefind-nam-moi/"  # the newest year's articles and the plans, indexed apart (core.site_search)
 FEEDS_HELP = "nhan-tin/"  # how to subscribe to the feeds, in plain HTML (no XSLT)
 
 

@@ -12,7 +12,6 @@ no thread of `mkdocs serve`. If a worker cannot start or fails, its cards are dr
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 import tempfile
@@ -20,6 +19,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from cchc.core import helper_process
 from cchc.core.cores import cores
 from cchc.core.media.image_cache import ImageCache
 from cchc.core.media.social_card import CardStyle, draw_card
@@ -116,8 +116,7 @@ def _start(folder: Path, face: CardFace, parts: list[list[CardJob]]) -> list[tup
             json.dump({"folder": str(folder), "face": face_json, "jobs": [asdict(job) for job in part]}, request,
                       ensure_ascii=False)
         try:
-            process = subprocess.Popen([sys.executable, "-m", __name__, request.name], stdout=subprocess.PIPE,
-                                       env={**os.environ, "PYTHONSAFEPATH": "1"})  # never import from the cwd
+            process = helper_process.start(__name__, request.name, stdout=subprocess.PIPE)
         except OSError:  # no process can be started here: draw them all in this one
             Path(request.name).unlink(missing_ok=True)
             _stop(started)

@@ -293,6 +293,20 @@ def test_variants_are_never_upscaled():
     assert all(Image.open(io.BytesIO(data)).width <= 300 for data in outputs.values())
 
 
+def test_the_variant_of_the_clean_copys_size_is_its_bytes_not_a_second_encoding(monkeypatch):
+    from cchc.core.media import images
+    photo = io.BytesIO()
+    Image.effect_noise((1200, 675), 60).convert("RGB").save(photo, "JPEG", quality=90)
+    encoded = []
+    real = images._encode
+    monkeypatch.setattr(images, "_encode", lambda picture, suffix, settings: encoded.append(suffix) or
+                        real(picture, suffix, settings))
+    published, outputs = images.process("x.jpg", photo.getvalue(), ImageSettings())
+    assert outputs["x.jpg.w1200.jpg"] is outputs["x.jpg"]
+    assert len(encoded) == len(outputs) - 1  # every other file encoded once
+    assert {(t.width, t.height) for t in published.thumbs} == {(320, 180), (640, 360)}  # the whole picture
+
+
 def test_cchc_check_reports_bad_images_too(site):
     site.write("content/tin-bai/anh/cut.jpg", phone_photo(800, 600)[:3000])
     site.add_article("a.md", "Cắt", "2024-03-02", image="anh/cut.jpg", image_alt="Ảnh")

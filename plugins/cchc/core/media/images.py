@@ -208,23 +208,32 @@ def process(path: str, data: bytes, settings: ImageSettings) -> tuple[PublishedI
     # copy every time, and no visible difference after a Lanczos filter.
     variants: list[Variant] = []
     scaled = full
+    smaller = [full]  # whole pictures made so far, largest first: what a thumbnail is scaled from
     for width in sorted({_fit(full.size, w, settings.max_side)[0] for w in settings.widths}, reverse=True):
         size = _fit(full.size, width, settings.max_side)
-        scaled = scaled if size == scaled.size else scaled.resize(size, Image.LANCZOS, reducing_gap=3.0)
+        if size != scaled.size:
+            scaled = scaled.resize(size, Image.LANCZOS, reducing_gap=3.0)
+            smaller.append(scaled)
         for suffix in (".webp", fallback):
             target = _variant_path(path, f"w{size[0]}", suffix)
-            outputs[target] = _encode(scaled, suffix, settings)
+            # the clean copy's own size and format: the same bytes, not encoded twice
+            outputs[target] = outputs[path] if scaled is full and suffix == own_suffix else _encode(scaled, suffix, settings)
             variants.append(Variant(target, *size))
     variants.sort(key=lambda v: (v.width, v.path))
 
     ratio_w, ratio_h = settings.thumb_ratio or full.size
     crop_w = min(full.width, round(full.height * ratio_w / ratio_h))
     crop_h = min(full.height, round(crop_w * ratio_h / ratio_w))
+    whole = (crop_w, crop_h) == full.size  # nothing cut off: scaled from the smallest variant wide enough
     left, top = (full.width - crop_w) / 2, (full.height - crop_h) / 2  # the centre: cropped to one ratio
     thumbs: list[Variant] = []
     for width in sorted({min(w, crop_w) for w in settings.thumb_widths}):
         size = (width, max(1, round(width * ratio_h / ratio_w)))
-        cropped = full.resize(size, Image.LANCZOS, box=(left, top, left + crop_w, top + crop_h), reducing_gap=3.0)
+        if whole:
+            base = next(p for p in reversed(smaller) if p.width >= width and p.height >= size[1])
+            cropped = base if base.size == size else base.resize(size, Image.LANCZOS, reducing_gap=3.0)
+        else:
+            cropped = full.resize(size, Image.LANCZOS, box=(left, top, left + crop_w, top + crop_h), reducing_gap=3.0)
         for suffix in (".webp", fallback):
             target = _variant_path(path, f"t{width}", suffix)
             outputs[target] = _encode(cropped, suffix, settings)

@@ -386,3 +386,29 @@ def test_pictures_are_made_while_the_content_loads_and_unused_ones_stay_unpublis
     media = publish_media(load_content(settings), cache, cards=False, prefetched=prefetched)
     assert (cache.processed, cache.reused) == (2, 0)  # nothing made or even looked up again
     assert sorted(media.images) == ["tin-bai/2025/anh/hoi-nghi.jpg"]
+
+
+def test_cards_without_a_cover_start_before_the_pictures_are_made(tmp_path, monkeypatch):
+    """The card workers (a cold build's longest job) start as soon as the content is loaded: the
+    pictures and share crops are made meanwhile, and cover articles get no card."""
+    from cchc.core.content import load_content
+    from cchc.core.media import media as media_module
+    from cchc.core.settings import Settings
+
+    site = Site(tmp_path / "site")
+    site.write("content/tin-bai/2025/anh/hoi-nghi.jpg", phone_photo(1200, 900))
+    site.add_article("2025/co-anh.md", TITLE, "2025-03-05 08:00", image="anh/hoi-nghi.jpg", image_alt="Hội trường")
+    for i in range(IN_PROCESS + 2):
+        site.add_article(f"2025/bai-{i:03d}.md", f"Tin số {i:03d}", "2025-03-06 08:00")
+    settings = Settings(project_dir=site.root, categories=("Tin tức CCHC",))
+    seen = []
+    real_images = media_module._images
+    monkeypatch.setattr(media_module, "_images", lambda content, cache, settings, media, *rest: (
+        seen.append(media.pending is not None and len(media.pending.jobs)), real_images(content, cache, settings, media, *rest)))
+    content = load_content(settings)
+    media = media_module.publish_media(content, ImageCache(tmp_path / "images"), background=True)
+    assert seen == [IN_PROCESS + 2]  # drawing in other processes while the picture was made
+    media.finish()
+    assert all(path.is_file() for path in media.card_files.values())
+    cover = next(article for article in content.articles.articles if article.image)
+    assert media.cards[cover.url].endswith(".og.jpg") and len(media.cards) == IN_PROCESS + 3

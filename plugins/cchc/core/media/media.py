@@ -301,11 +301,13 @@ def _share_crops(content: Content, cache: ImageCache, settings: ImageSettings, m
 
 
 def _cards(content: Content, cache: ImageCache, media: Media, style: CardStyle, previous: Media | None,
-           background: bool, settings: ImageSettings = ImageSettings()) -> None:
-    articles = _share_crops(content, cache, settings, media, previous)  # cards only for the others
+           background: bool, articles: list[Article]) -> None:
+    """A social card for each of `articles`: found in the cache, or drawn (in other processes when
+    `background` and there are many: `Media.finish()` waits for them)."""
     regular, bold = vietnamese_font(400), vietnamese_font(700)
     if regular is None or bold is None:
-        media.notices.append(f"Không tạo ảnh chia sẻ (og:image) cho bài viết: {FONT_MISSING}")
+        if FONT_MISSING not in " ".join(media.notices):
+            media.notices.append(f"Không tạo ảnh chia sẻ (og:image) cho bài viết: {FONT_MISSING}")
         return
     agency = content.settings.agency.name or content.settings.site_name
 
@@ -316,19 +318,19 @@ def _cards(content: Content, cache: ImageCache, media: Media, style: CardStyle, 
 
     earlier = previous.card_keys if previous is not None else {}
     keys = [earlier[a.url][1] if a.url in earlier and earlier[a.url][0] is a else key(a) for a in articles]
-    jobs = []
+    jobs, planned = [], set()
     for article, key_ in zip(articles, keys):
         path = media.cards[article.url] = card_path(article.url)
         entry = cache.find(key_)  # drawn by an earlier build (or, in mkdocs serve, known in memory)
         if entry is None:
             jobs.append(CardJob(key_, article.title, article.date_label))
-            media.pending_files.add(path)
+            planned.add(path)
         media.card_files[path] = entry.file(CARD) if entry else cache.planned_file(key_, CARD)
         media.card_keys[article.url] = (article, key_)
     if jobs:
-        media.pending = CardBatch(cache, CardFace(agency, regular, bold, style), jobs, background)
-        if not media.pending.processes:  # drawn already, in this process
-            media.finish()
+        batch = CardBatch(cache, CardFace(agency, regular, bold, style), jobs, background)
+        if batch.processes:  # drawn in other processes, collected by finish()
+            media.pending, media.pending_files = batch, media.pending_files | planned
 
 
 def publish_media(content: Content, cache: ImageCache, settings: ImageSettings = ImageSettings(),
@@ -344,6 +346,11 @@ def publish_media(content: Content, cache: ImageCache, settings: ImageSettings =
     media = Media()
     if previous is not None:
         media.images, media.image_files = dict(previous.images), dict(previous.image_files)
+    # The cards of the articles without a cover need nothing from the pictures: they are drawn from
+    # now on, in other processes, while the pictures are made (a cold build's longest job starts first).
+    if cards and not content.blocking_errors:
+        _cards(content, cache, media, style, previous, background,
+               [article for article in content.articles.articles if article.image is None])
     # Only images used now are published (a held-back draft's cover is not); with `previous`, those
     # published already are kept as they are, and their uses are checked again.
     try:
@@ -353,8 +360,13 @@ def publish_media(content: Content, cache: ImageCache, settings: ImageSettings =
         if prefetched is not None:
             prefetched.close()
     stops = content.blocking_errors or [e for e in content.mark_drafts(media.errors) if not e.draft]
-    if cards and not stops:  # a build that will stop needs no cards; a draft's problem stops nothing
-        _cards(content, cache, media, style, previous, background, settings)
+    if stops:  # a build that will stop needs no cards; a draft's problem stops nothing
+        media.cancel()
+        for drawn in (media.cards, media.card_files, media.card_keys, media.pending_files):
+            drawn.clear()
+    elif cards:  # a cover that could not be used (a draft's, in mkdocs serve) gets a card instead, drawn here
+        unused = _share_crops(content, cache, settings, media, previous)
+        _cards(content, cache, media, style, previous, False, [a for a in unused if a.url not in media.cards])
     show_media(content.articles.articles, media)
     return media
 

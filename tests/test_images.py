@@ -365,11 +365,12 @@ def test_cards_are_drawn_here_when_a_worker_fails_or_cannot_start(tmp_path, monk
 
 
 def test_pictures_are_made_while_the_content_loads_and_unused_ones_stay_unpublished(tmp_path):
-    """ImagePrefetch starts every picture under content/ before anything knows which are used;
-    publish_media then takes the results of the used ones and makes nothing twice."""
+    """ImagePrefetch publishes every picture under content/ in a helper process before anything
+    knows which are used; publish_media then takes the used ones and makes nothing twice."""
     from cchc.core.content import load_content
     from cchc.core.content_tree import ContentTree
-    from cchc.core.media.media import ImagePrefetch, publish_media
+    from cchc.core.media.image_jobs import ImagePrefetch
+    from cchc.core.media.media import publish_media
     from cchc.core.settings import Settings
 
     site = Site(tmp_path / "site")
@@ -381,8 +382,8 @@ def test_pictures_are_made_while_the_content_loads_and_unused_ones_stay_unpublis
     settings = Settings(project_dir=site.root, categories=("Tin tức CCHC",))
     cache = ImageCache(tmp_path / "images")
     prefetched = ImagePrefetch(settings.content_root, ContentTree(settings.content_root), cache)
-    prefetched._pool.shutdown(wait=True)  # as if loading took longer than the pictures
-    assert cache.processed == 2
+    prefetched.join()  # as if loading took longer than the pictures
+    assert len(list((tmp_path / "images").glob("*/*/meta.json"))) == 2  # stored by the helper process
     media = publish_media(load_content(settings), cache, cards=False, prefetched=prefetched)
     assert (cache.processed, cache.reused) == (2, 0)  # nothing made or even looked up again
     assert sorted(media.images) == ["tin-bai/2025/anh/hoi-nghi.jpg"]

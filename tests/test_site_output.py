@@ -123,3 +123,44 @@ def test_a_page_linked_from_the_old_site_is_replaced_never_written_into(tmp_path
     assert (new / "a" / "index.html").read_bytes() == b"<p>moi</p>"
     assert (old / "a" / "index.html").read_bytes() == b"<p>cu</p>"
     assert sorted(p.name for p in (new / "a").iterdir()) == ["index.html"]  # no temporary left
+
+
+MKDOCS_WRITES_NOTHING = """
+import sys
+from mkdocs import utils
+def refused(*args, **kwargs):
+    raise AssertionError(f"MkDocs wrote a file of the site itself: {args[-1]}")
+utils.write_file = utils.copy_file = refused
+from mkdocs.__main__ import cli
+sys.argv = ["mkdocs", "build", "--strict"]
+cli()
+"""
+
+
+def test_files_mkdocs_used_to_write_come_whole_and_the_same_through_site_output(tmp_path):
+    """The theme's assets, docs_dir's files, attachments, 404.html and sitemap.xml(.gz) are written
+    by site_output as MkDocs wrote them (the gzip header: the build's date, the file's name); MkDocs'
+    own writers fail this build if anything reaches them."""
+    import gzip
+
+    from conftest import EPOCH, Site
+
+    site = Site(tmp_path / "site")
+    site.write("content/tin-bai/2025/tep/ke-hoach.pdf", b"%PDF-1.4 ke hoach")
+    site.add_article("2025/a.md", "Kế hoạch cải cách hành chính", "2025-03-05 08:00",
+                     body="Xem [kế hoạch](tep/ke-hoach.pdf).\n")
+    site.write("docs/tep/huong-dan.pdf", b"%PDF-1.4 huong dan")
+    result = site.run("-c", MKDOCS_WRITES_NOTHING)
+    assert result.returncode == 0, result.stderr
+    assert "Template skipped" not in result.stderr  # the plugin wrote them: MkDocs' line is not shown
+    out = site.root / "site"
+    assert (out / "tin-bai/2025/tep/ke-hoach.pdf").read_bytes() == b"%PDF-1.4 ke hoach"
+    assert (out / "tep/huong-dan.pdf").read_bytes() == b"%PDF-1.4 huong dan"
+    assert list((out / "assets/stylesheets").glob("main.*.min.css"))
+    assert "<html" in (out / "404.html").read_text(encoding="utf-8")
+    sitemap = (out / "sitemap.xml").read_bytes()
+    assert b"tin-bai/2025/03/ke-hoach-cai-cach-hanh-chinh/" in sitemap
+    packed = (out / "sitemap.xml.gz").read_bytes()
+    assert gzip.decompress(packed) == sitemap
+    build_day = int(EPOCH) // 86400 * 86400  # MkDocs' stamp: the build's date at midnight UTC
+    assert int.from_bytes(packed[4:8], "little") == build_day and b"sitemap.xml\0" in packed[:30]

@@ -121,9 +121,19 @@ def translate(message: str) -> str:
     return message
 
 
+_SILENCED: set[str] = set()  # lines about what the plugin did instead of MkDocs
+
+
+def silence(message: str) -> None:
+    """MkDocs' line `message`, if it comes, is not shown (e.g. a template the plugin wrote itself)."""
+    _SILENCED.add(message)
+
+
 class VietnameseMessages(logging.Filter):
     def filter(self, record: logging.LogRecord) -> bool:
         message = record.getMessage()
+        if message in _SILENCED:
+            return False
         translated = translate(message)
         if translated != message:
             if message.startswith("Config value") and record.levelno >= logging.ERROR:

@@ -13,6 +13,7 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils import get_build_timestamp
 
 from cchc.core.build_cache import BuildCache
 from cchc.core.content import Content, load_content
@@ -28,7 +29,8 @@ from cchc.core.settings import Agency, Settings
 from cchc.core.site_search import SearchIndexError, SiteSearch
 from cchc.core.news.embed import embed_outputs
 from cchc.core.media.image_cache import ImageCache
-from cchc.core.media.media import ImagePrefetch, Media, publish_media
+from cchc.core.media.image_jobs import ImagePrefetch
+from cchc.core.media.media import Media, publish_media
 from cchc.core.media.picture import picture_html, responsive_body
 from ..core import urls
 from cchc.core.urls import file_href
@@ -165,6 +167,9 @@ class CchcPlugin(BasePlugin[CchcConfig]):
         self._drop_leftovers(files, config)
         self._refuse_linked_pages(files, config)
         drop_unused_theme_assets(files)
+        for file in [f for f in files if type(f) is File and f.abs_src_path and not f.is_documentation_page()]:
+            files.remove(file)  # the theme's assets and docs_dir's other files: copied through site_output
+            files.append(site_output.CopiedFile.of(file))
         home = files.get_file_from_path("index.md")
         home_markdown = ""
         if home is not None:  # the hand-written home becomes the intro of the section home
@@ -216,7 +221,7 @@ class CchcPlugin(BasePlugin[CchcConfig]):
         clashes = []
         for relative in self.media.attachments:  # NFC content paths; the name on disk may be NFD
             path = on_disk(root, relative)
-            asset = File.generated(config, relative, abs_src_path=str(path))
+            asset = site_output.CopiedFile.generated(config, relative, abs_src_path=str(path))
             if asset.dest_uri in taken:  # would silently replace a generated page, export or feed
                 clashes.append(ContentError(
                     path.relative_to(settings.project_dir).as_posix(), None, None,
@@ -460,7 +465,16 @@ class CchcPlugin(BasePlugin[CchcConfig]):
 
 
     def on_post_template(self, output: str, template_name: str, config: MkDocsConfig) -> str:
-        return valid_html(output) if template_name.endswith(".html") else output
+        """404.html, sitemap.xml and extra templates go into the site through site_output; MkDocs,
+        given nothing back, writes nothing (its line saying so is not shown)."""
+        if not output.strip():
+            return output
+        pages = [f.page for f in self.files.documentation_pages() if f.page is not None]
+        site_output.template(config.site_dir, template_name,
+                             valid_html(output) if template_name.endswith(".html") else output,
+                             get_build_timestamp(pages=pages))
+        log_messages.silence(f"Template skipped: '{template_name}' generated empty output.")
+        return ""
 
     def on_build_error(self, error):
         self.built = False  # also called for the --strict abort, which comes after on_post_build

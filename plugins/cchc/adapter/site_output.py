@@ -6,10 +6,14 @@ its own write), the plugin's generated files (`GeneratedFile`: exports, feeds) a
 cache's files (`CachedFile`) go to `output`: in a full build a helper process writes them while
 pages render (a page with the very bytes of the site being replaced is linked from it, not
 written); in a quick rebuild each is written here, whole (a temporary name, then renamed), and
-only when it differs. What MkDocs still writes itself: the theme's assets, sitemap.xml and 404.html.
+only when it differs. The theme's assets and docs_dir's other files are `CopiedFile`s; the theme's
+templates (sitemap.xml and its .gz, 404.html) are handed here by the plugin (`template`), and MkDocs
+writes none of them.
 """
 from __future__ import annotations
 
+import gzip
+import io
 import os
 import subprocess
 from pathlib import Path
@@ -155,6 +159,18 @@ class Output:
 output = Output()  # of the build running in this process (MkDocs builds one site at a time)
 
 
+def template(site_dir: str | Path, name: str, text: str, timestamp: int) -> None:
+    """A theme or extra template MkDocs rendered (404.html, sitemap.xml), written as MkDocs would:
+    sitemap.xml also gzipped, with the build's date in the header (the same bytes every build)."""
+    data = text.encode("utf-8")
+    output.page(site_dir, name, data)
+    if name == "sitemap.xml":
+        packed = io.BytesIO()
+        with gzip.GzipFile(fileobj=packed, filename=f"{name}.gz", mode="wb", mtime=timestamp) as stream:
+            stream.write(data)
+        output.page(site_dir, f"{name}.gz", packed.getvalue())
+
+
 class GeneratedFile(File):
     """A file made by the plugin (export, feed, embeddable box) in MkDocs' file list: MkDocs calls
     this to put it in the site, through `output`."""
@@ -163,6 +179,22 @@ class GeneratedFile(File):
         if dirty and not self.is_modified():
             return
         output.page(self.dest_dir, self.dest_uri, self.content_bytes)
+
+
+class CopiedFile(File):
+    """A file of the theme or of docs_dir (stylesheets, scripts, fonts, pictures of hand-written
+    pages): MkDocs calls this to copy it into the site, through `output`. Copied, never linked: a
+    link would let an edit of the site's file change the installed theme."""
+
+    @classmethod
+    def of(cls, file: File) -> "CopiedFile":
+        return cls(file.src_uri, file.src_dir, file.dest_dir, file.use_directory_urls,
+                   dest_uri=file.dest_uri, inclusion=file.inclusion)
+
+    def copy_file(self, dirty: bool = False) -> None:
+        if dirty and not self.is_modified():
+            return
+        output.page(self.dest_dir, self.dest_uri, Path(self.abs_src_path).read_bytes())
 
 
 class CachedFile(File):

@@ -1,4 +1,4 @@
-"""Python helper processes of a build (page writer, cache writer, card workers): how they start and
+"""Python helper processes of a build (page writer, cache writer, card workers, image prefetch): how they start and
 how they read their requests. Imports nothing of the package, so a helper starts in milliseconds."""
 from __future__ import annotations
 

@@ -4,10 +4,8 @@ name the article and the image."""
 from __future__ import annotations
 
 import json
-import os
 import posixpath
-import unicodedata
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -15,20 +13,18 @@ from urllib.parse import unquote, urlsplit
 from cchc.core.build_cache import BuildCache
 from cchc.core.media.body_images import body_images
 from cchc.core.content import Content
-from cchc.core.content_tree import ContentTree, on_disk
+from cchc.core.content_tree import on_disk
 from cchc.core.media.references import referenced_files
 from cchc.core.errors import ContentError
 from cchc.core.media.fonts import MISSING as FONT_MISSING, vietnamese_font
-from cchc.core.media.image_cache import Entry, ImageCache
-from cchc.core.media.images import (SHARE, ImageProblem, ImageSettings, PublishedImage, Variant, is_raster,
-                                    looks_like_image, process, share_crop)
+from cchc.core.media.image_cache import ImageCache
+from cchc.core.media.image_jobs import ImagePrefetch, publish_or_problem
+from cchc.core.media.images import (SHARE, ImageProblem, ImageSettings, PublishedImage, is_raster,
+                                    looks_like_image, share_crop)
 from cchc.core.records import Article
 from cchc.core.urls import share_crop_url
 from cchc.core.media.card_batch import CARD, CardBatch, CardFace, CardJob, workers
 from cchc.core.media.social_card import CardStyle, card_path
-
-_PLACEHOLDER = "IMG"  # cache entries are named by role, not by path: the same photo anywhere is one entry
-
 
 @dataclass
 class Use:
@@ -69,13 +65,6 @@ class Media:
             self.pending = None
 
 
-def _rebased(published: PublishedImage, path: str) -> PublishedImage:
-    move = lambda name: path + name[len(_PLACEHOLDER):]  # noqa: E731
-    return PublishedImage(path, published.width, published.height, published.size,
-                          tuple(Variant(move(v.path), v.width, v.height) for v in published.variants),
-                          tuple(Variant(move(v.path), v.width, v.height) for v in published.thumbs))
-
-
 def _line_of(article: Article, project_dir: Path, text: str) -> int | None:
     try:
         lines = (project_dir / article.source).read_text(encoding="utf-8-sig").splitlines()
@@ -110,71 +99,6 @@ def _body_uses(content: Content, media: Media, known: BuildCache | None) -> dict
                     f"Viết '![Mô tả nội dung ảnh]({src})' thay vì để trống phần trong ngoặc vuông."))
             uses.setdefault(path, []).append(Use(article, None, src))
     return uses
-
-
-def _usable(entry: Entry) -> bool:
-    """A stored image entry's meta describes a picture whose every file is in the entry."""
-    try:
-        published = PublishedImage.from_json(entry.meta)
-    except (KeyError, TypeError, ValueError):
-        return False
-    shown = [published.path, *(v.path for v in published.variants + published.thumbs)]
-    sizes = [published.width, published.height, *(n for v in published.variants + published.thumbs
-                                                    for n in (v.width, v.height))]
-    return (published.path == _PLACEHOLDER and all(isinstance(p, str) and p in entry.names for p in shown)
-            and all(type(n) is int and n > 0 for n in sizes))
-
-
-def _publish_image(path: str, source: Path, cache: ImageCache,
-                   settings: ImageSettings) -> tuple[PublishedImage, dict[str, Path]]:
-    data = source.read_bytes()
-
-    def make() -> tuple[dict, dict[str, bytes]]:
-        published, outputs = process(_PLACEHOLDER, data, settings)
-        return published.to_json(), outputs
-
-    entry = cache.get_or_make(cache.key(data, settings.key()), make, check=_usable)
-    published = _rebased(PublishedImage.from_json(entry.meta), path)
-    return published, {path + name[len(_PLACEHOLDER):]: entry.file(name) for name in entry.names}
-
-
-def _publish_or_problem(path: str, source: Path, cache: ImageCache, settings: ImageSettings):
-    try:
-        return _publish_image(path, source, cache, settings)
-    except ImageProblem as problem:
-        return problem
-
-
-class ImagePrefetch:
-    """Every picture under content/, published in threads while the content is still loading: loading
-    is Python on one core, and Pillow lets go of the GIL while it decodes, resizes and encodes, so a
-    cold build makes its variants on the core loading leaves idle. Which pictures are used is known
-    only after loading: `_images` takes the results of those, the others are dropped (they stay in
-    the image cache). `close()` cancels what has not started."""
-
-    def __init__(self, root: Path, tree: ContentTree, cache: ImageCache, settings: ImageSettings = ImageSettings()):
-        self.settings = settings
-        self.counts_before = (cache.processed, cache.reused)  # for the build log: this build's work
-        # One thread: a second one took the GIL from loading (Python) more than it gained; what it
-        # has not started when loading ends is made by _images' threads.
-        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="cchc-image")
-        self._started: dict[str, tuple[Path, Future]] = {}  # content path (NFC) -> (file, result)
-        prefix = os.fspath(root) + os.sep
-        for name in tree.files:  # regular files only: links are refused, never read
-            path = unicodedata.normalize("NFC", name[len(prefix):].replace(os.sep, "/"))
-            if is_raster(path):
-                self._started[path] = (Path(name), self._pool.submit(_publish_or_problem, path, Path(name),
-                                                                     cache, settings))
-
-    def take(self, path: str, source: Path, settings: ImageSettings) -> Future | None:
-        started = self._started.pop(path, None)
-        if started is None or started[0] != source or settings != self.settings:
-            return None
-        return started[1]
-
-    def close(self) -> None:
-        self._started.clear()
-        self._pool.shutdown(wait=False, cancel_futures=True)
 
 
 def _uses(content: Content, media: Media, known: BuildCache | None) -> dict[str, list[Use]]:
@@ -238,12 +162,12 @@ def _images(content: Content, cache: ImageCache, settings: ImageSettings, media:
     """The used images not in `done` (published already, unchanged) are processed into media."""
     uses = _uses(content, media, known)
     sources = _split(content, media, done or {}, known)
+    if prefetched is not None:  # what the helper has not made by now is made here, in threads
+        prefetched.close()
 
     def publish(item):
-        started = prefetched.take(*item, settings) if prefetched is not None else None
-        if started is not None and not started.cancel():  # running or done: its result; else made here
-            return started.result()
-        return _publish_or_problem(*item, cache, settings)
+        taken = prefetched.take(*item, settings) if prefetched is not None else None
+        return taken if taken is not None else publish_or_problem(*item, cache, settings)
 
     # Pillow releases the GIL while it decodes, resizes and encodes: one thread per core is a real
     # speed-up, and the results are used in file order, so the output does not depend on timing.
@@ -342,7 +266,7 @@ def publish_media(content: Content, cache: ImageCache, settings: ImageSettings =
     `cards`: False to check images only (`cchc check`). `background`: cards still missing are drawn
     in other processes; `Media.finish()` waits for them before their files are copied.
     `known`: the build cache, which keeps the images found in each article body.
-    `prefetched`: the pictures started while the content loaded (closed here)."""
+    `prefetched`: the pictures published while the content loaded (closed here)."""
     media = Media()
     if previous is not None:
         media.images, media.image_files = dict(previous.images), dict(previous.image_files)

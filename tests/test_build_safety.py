@@ -5,6 +5,8 @@ import os
 import subprocess
 import sys
 import time
+
+import pytest
 from pathlib import Path
 
 from cchc.adapter import staging
@@ -151,3 +153,26 @@ def test_pages_that_stay_the_same_are_linked_from_the_old_site_never_written_int
     assert not any("/hai/" in p.as_posix() for p in kept)  # its page changed
     assert all(p.read_bytes() == before[p][1] for p in kept)
     assert len(kept) > len(pages) // 3
+
+
+@pytest.mark.skipif(os.name != "posix", reason="a FIFO and SIGINT to one process")
+@pytest.mark.parametrize("module", ["cchc.core.file_writer", "cchc.core.cache_writer",
+                                    "cchc.core.media.card_batch", "cchc.core.media.image_jobs"])
+def test_ctrl_c_ends_a_helper_process_without_a_traceback(tmp_path, module):
+    """Ctrl-C reaches every process of the build's group: MkDocs says the build was stopped, and
+    the helpers (waiting for work here) end without printing a Python traceback."""
+    import signal
+
+    from cchc.core import helper_process
+
+    waiting = tmp_path / "yeu-cau.json"  # a FIFO nobody writes: the helper waits in it for its request
+    os.mkfifo(waiting)
+    if module.endswith("writer"):  # these wait on their standard input instead
+        argument = str(tmp_path / "cache.sqlite3") if module.endswith("cache_writer") else str(tmp_path)
+        process = helper_process.start(module, argument, stdin=subprocess.PIPE, stderr=subprocess.PIPE)
+    else:
+        process = helper_process.start(module, str(waiting), stderr=subprocess.PIPE)
+    time.sleep(1.5)  # started, imported, waiting
+    process.send_signal(signal.SIGINT)
+    _, errors = process.communicate(timeout=20)
+    assert process.returncode == -signal.SIGINT and errors == b""

@@ -113,6 +113,8 @@ class ImagePrefetch:
         for line in self._process.stdout:  # "<what>\t<number of the picture in the request>"
             kind, _, number = line.decode("ascii").rstrip("\n").partition("\t")
             path = paths[int(number)]
+            if kind == "failed":  # left to the build, which reports what went wrong
+                continue
             with self._changed:
                 self._done[path] = kind
                 self.cache.count_processed(kind == "made", kind == "found")  # this build's work
@@ -162,9 +164,17 @@ def _main(request_path: str) -> None:
         if stopped:
             break
         before = cache.processed
-        result = publish_or_problem(path, Path(file), cache, settings)
-        done = "problem" if isinstance(result, ImageProblem) else "made" if cache.processed > before else "found"
-        print(f"{done}\t{number}", flush=True)
+        try:
+            result = publish_or_problem(path, Path(file), cache, settings)
+        except Exception:  # noqa: BLE001 - the build makes this one itself and meets the error there
+            done = "failed"
+        else:
+            done = "problem" if isinstance(result, ImageProblem) else "made" if cache.processed > before else "found"
+        try:
+            print(f"{done}\t{number}", flush=True)
+        except BrokenPipeError:  # the build is gone: stop, quietly (Python's advice for SIGPIPE)
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            return
 
 
 if __name__ == "__main__":

@@ -446,3 +446,32 @@ def test_generation_time_for_2000_articles(tmp_path):
     elapsed = time.perf_counter() - start
     # only feed_items per feed are rendered, whatever the number of articles (no print: a quiet test run)
     assert elapsed < 5, f"bản tin cho 2.000 bài: {elapsed * 1000:.0f} ms, {sum(map(len, outputs.values())) // 1024} KiB"
+
+
+def test_an_empty_listing_feed_is_the_same_all_day_without_source_date_epoch(monkeypatch, tmp_path):
+    """No SOURCE_DATE_EPOCH and no entry yet (a new register): lastBuildDate is the start of the
+    build's day, not the build's second, so two builds of the same content write the same bytes."""
+    from cchc.core.listing_feed import listing_feed, rss_bytes
+
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    written = []
+    for _ in range(2):
+        settings = Settings(project_dir=tmp_path, site_url="https://so.example.gov.vn/cchc/")
+        feed = listing_feed(settings, "Văn bản chỉ đạo", "van-ban/", "Văn bản chỉ đạo của cơ quan")
+        written.append(rss_bytes(feed, None, settings))
+        time.sleep(1.1)
+    assert written[0] == written[1]
+    built = parsedate_to_datetime(re.search(rb"<lastBuildDate>(.*?)</lastBuildDate>", written[0])[1].decode())
+    assert built.timetuple()[3:6] == (0, 0, 0) and built.date() == datetime.now(built.tzinfo).date()
+
+
+def test_the_feeds_of_a_site_without_articles_are_the_same_all_day(monkeypatch, tmp_path):
+    """A new section, nothing published yet, no SOURCE_DATE_EPOCH: the feeds' date is the start of
+    the build's day, so two builds a second apart write the same bytes."""
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    written = []
+    for _ in range(2):
+        settings = Settings(project_dir=tmp_path, site_url="https://so.example.gov.vn/cchc/", categories=CATEGORIES)
+        written.append(build_feeds(ArticleIndex([], settings.categories), settings, {}))
+        time.sleep(1.1)
+    assert written[0] and written[0] == written[1]

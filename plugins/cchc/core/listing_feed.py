@@ -27,5 +27,6 @@ def day_start(day: date, settings: Settings) -> datetime:
 
 
 def rss_bytes(feed: FeedGenerator, newest: date | None, settings: Settings) -> bytes:
-    feed.lastBuildDate(day_start(newest, settings) if newest else settings.now)
+    # An empty listing: the start of the build's day (the same bytes all day, like the quota page)
+    feed.lastBuildDate(day_start(newest or settings.now.date(), settings))
     return feed.rss_str(pretty=True)

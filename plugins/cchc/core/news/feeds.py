@@ -21,6 +21,7 @@ from feedgen.feed import FeedGenerator
 from feedgen.util import xml_elem
 
 from cchc.core.absolute_urls import make_absolute
+from cchc.core.listing_feed import day_start
 from cchc.core.news.collections import ArticleIndex
 from cchc.core.media.images import PublishedImage
 from cchc.core.records import Article
@@ -100,8 +101,9 @@ def build_feeds(index: ArticleIndex, settings: Settings, contents: Mapping[str, 
 
     name = settings.site_name or "Cải cách hành chính"
     description = settings.site_description or f"Tin bài cải cách hành chính – {name}"
-    # A feed without items still needs a date: the newest article of the site, else the build day.
-    fallback = max((_changed(a) for a in published), default=settings.now)
+    # A feed without items still needs a date: the newest article of the site, else the start of the
+    # build's day (not its second: two builds of the same content write the same bytes).
+    fallback = max((_changed(a) for a in published), default=day_start(settings.now.date(), settings))
     outputs: dict[str, bytes] = {}
     latest = entries_of(published)
     for path, writer in zip(feed_paths(index), (rss, atom, json_feed)):

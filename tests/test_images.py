@@ -413,3 +413,61 @@ def test_cards_without_a_cover_start_before_the_pictures_are_made(tmp_path, monk
     assert all(path.is_file() for path in media.card_files.values())
     cover = next(article for article in content.articles.articles if article.image)
     assert media.cards[cover.url].endswith(".og.jpg") and len(media.cards) == IN_PROCESS + 3
+
+
+def test_image_cache_entries_no_build_used_for_30_days_are_deleted(tmp_path):
+    """A build marks what it reads as used; prune() (once a day) deletes the rest after 30 days:
+    the cache does not keep every picture of every code version and every edited title's card."""
+    import os
+    import time
+
+    from cchc.core.media.image_cache import DAY, PRUNE_STAMP
+
+    folder = tmp_path / "anh"
+    made = ImageCache(folder)
+    entries = {name: made.get_or_make(made.key(name.encode(), "s"), lambda: ({}, {"IMG.png": b"png"}))
+               for name in ("dung", "cu", "moi")}
+    long_ago = time.time() - 40 * DAY
+    for name in ("dung", "cu"):
+        os.utime(entries[name].folder, (long_ago, long_ago))
+    leftover = folder / ".the-chia-se-123.json"  # the request of a killed build
+    leftover.write_text("{}")
+    os.utime(leftover, (long_ago, long_ago))
+
+    build = ImageCache(folder)  # the next build reads one of the old entries: it is used again
+    assert build.find(build.key(b"dung", "s")) is not None
+    assert build.prune() == 2
+    assert entries["dung"].folder.is_dir() and entries["moi"].folder.is_dir()
+    assert not entries["cu"].folder.exists() and not leftover.exists()
+    os.utime(entries["moi"].folder, (long_ago, long_ago))
+    assert ImageCache(folder).prune() == 0  # ran today already
+    os.utime(folder / PRUNE_STAMP, (long_ago, long_ago))
+    assert ImageCache(folder).prune() == 1 and not entries["moi"].folder.exists()
+
+
+def test_a_build_prunes_the_cover_it_no_longer_uses_and_keeps_the_one_it_does(tmp_path):
+    import os
+    import time
+
+    from cchc.core.media.image_cache import DAY, PRUNE_STAMP
+
+    site = Site(tmp_path / "site")
+    site.write("content/tin-bai/2025/anh/cu.jpg", phone_photo(1200, 900))
+    site.write("content/tin-bai/2025/anh/giu.jpg", phone_photo(900, 1200))
+    site.add_article("2025/a.md", TITLE, "2025-03-05 08:00", image="anh/cu.jpg", image_alt="Hội trường")
+    site.add_article("2025/b.md", "Bài thứ hai", "2025-03-06 08:00", image="anh/giu.jpg", image_alt="Phòng họp")
+    site.build()
+    cache = site.root / ".cache/cchc/images"
+    long_ago = time.time() - 40 * DAY
+    for path in [cache / PRUNE_STAMP, *cache.glob("*/*")]:
+        os.utime(path, (long_ago, long_ago))
+    before = {p.name for p in cache.glob("*/*")}
+    site.add_article("2025/a.md", TITLE, "2025-03-05 08:00", image_alt="Hội trường")  # cover taken off
+    (site.root / "content/tin-bai/2025/anh/cu.jpg").unlink()
+    result = site.build()
+    after = {p.name for p in cache.glob("*/*")}
+    assert "đã xóa 2 mục" in result.stderr, result.stderr  # the old cover's entry and its share crop
+    assert len(before - after) == 2
+    assert site.exists("tin-bai/2025/anh/giu.jpg") and not site.exists("tin-bai/2025/anh/cu.jpg")
+    again = site.build()  # nothing made again: what the site uses was kept
+    assert "Ảnh: 0 ảnh/thẻ chia sẻ mới được xử lý" in again.stderr

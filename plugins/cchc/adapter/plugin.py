@@ -28,7 +28,7 @@ from cchc.core.sanitize import clean_html, may_hold_unsafe, removals
 from cchc.core.settings import Agency, Settings
 from cchc.core.site_search import SearchIndexError, SiteSearch
 from cchc.core.news.embed import embed_outputs
-from cchc.core.media.image_cache import ImageCache
+from cchc.core.media.image_cache import UNUSED_DAYS, ImageCache
 from cchc.core.media.image_jobs import ImagePrefetch
 from cchc.core.media.media import Media, publish_media
 from cchc.core.media.picture import picture_html, responsive_body
@@ -449,6 +449,10 @@ class CchcPlugin(BasePlugin[CchcConfig]):
         except SearchIndexError as exc:
             log.error(str(exc))
             raise log_messages.Stop("Chưa lập được chỉ mục tìm kiếm (xem dòng ở trên); trang cũ được giữ nguyên.") from None
+        removed = self.image_cache.prune()  # every picture of this build is in the site by now
+        if removed:
+            log.info("Bộ nhớ đệm ảnh (%s): đã xóa %d mục không lần dựng nào dùng trong %d ngày.",
+                     self.content.settings.image_cache, removed, UNUSED_DAYS)
         self.built = True  # MkDocs may still abort after this event (--strict with warnings)
         if self.quick:
             self.quick.remember(config, self.files, self.nav, self.env)

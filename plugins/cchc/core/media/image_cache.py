@@ -10,6 +10,10 @@ The folder is untrusted on reading (a damaged disk, a hand-edited or foreign fol
 only if its meta.json has the expected shape, every file it names is a plain name in the entry's own
 folder (never a path: `../../etc/passwd` is refused), and every file has the size and digest written
 down when it was stored. Anything else is skipped with one warning and made again.
+
+Reading an entry marks it as used (its folder's modification time); after a full build, entries no
+build used for 30 days are deleted (`prune`), so the folder does not grow with every code upgrade or
+edited title.
 """
 from __future__ import annotations
 
@@ -21,6 +25,7 @@ import re
 import shutil
 import tempfile
 import threading
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
@@ -30,6 +35,9 @@ from cchc.core.build_cache import code_version
 # A damaged cache is no mistake of the content: it is logged as info, so that --strict builds go on.
 log = logging.getLogger("mkdocs.plugins.cchc")
 _FILE_NAME = re.compile(r"[0-9]{1,4}(\.[a-z0-9]{1,5})?")  # as file_name() makes them: never a path
+UNUSED_DAYS = 30  # an entry no build used for this long is deleted (prune)
+PRUNE_STAMP = ".don-dep"  # its time: when prune() last ran
+DAY = 86400
 _OUTPUT_NAME = re.compile(r"[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*")  # e.g. IMG.w480.webp: no folder, no '..'
 
 
@@ -91,13 +99,59 @@ class ImageCache:
         return digest.hexdigest()
 
     def find(self, key: str) -> Entry | None:
-        """The stored entry for `key` (counted as reused), or None; read from disk once per process."""
-        entry = self._known.get(key) or self._read(key)
+        """The stored entry for `key` (counted as reused), or None; read from disk once per process,
+        and marked as used then (its folder's time: prune() keeps what builds use)."""
+        entry = self._known.get(key)
+        if entry is None:
+            entry = self._read(key)
+            if entry is not None:
+                try:
+                    os.utime(entry.folder)
+                except OSError:  # a read-only cache is still used, only never pruned of it
+                    pass
         if entry is not None:
             self._known[key] = entry
             with self._lock:
                 self.reused += 1
         return entry
+
+    def prune(self, days: int = UNUSED_DAYS) -> int:
+        """Delete the entries no build used for `days` days (an old cover, an edited title's card, every
+        picture of an older code version) and leftovers of interrupted builds; how many. At most once a
+        day: a stamp file says when it last ran. Entries this process used are kept whatever their age."""
+        stamp, now = self.folder / PRUNE_STAMP, time.time()
+        try:
+            if now - stamp.stat().st_mtime < DAY:
+                return 0
+        except OSError:
+            pass
+        try:
+            stamp.touch()
+        except OSError:  # no cache folder yet, or a read-only one: nothing to prune
+            return 0
+        limit, used = now - days * DAY, {entry.folder for entry in self._known.values()}
+        removed = 0
+        for shard in [p for p in self.folder.iterdir() if p.name != PRUNE_STAMP]:
+            # shards (at most 256, kept) hold entries; a loose file (a request of a killed build) is pruned like one
+            try:
+                entries = list(shard.iterdir()) if shard.is_dir() and not shard.is_symlink() else [shard]
+            except OSError:  # pruned by another build meanwhile
+                continue
+            for entry in entries:
+                try:
+                    old = entry.lstat().st_mtime < limit
+                except OSError:
+                    continue
+                if old and entry not in used:
+                    if entry.is_dir() and not entry.is_symlink():
+                        shutil.rmtree(entry, ignore_errors=True)
+                    else:
+                        try:
+                            entry.unlink()
+                        except OSError:
+                            continue
+                    removed += 1
+        return removed
 
     def planned_file(self, key: str, name: str) -> Path:
         """Where the only output `name` of entry `key` is, or will be once a worker stored it."""

@@ -286,3 +286,40 @@ def test_a_theme_change_renders_every_page_but_no_markdown(cached_site):
     assert "dùng lại 0 trang" in result.stderr, result.stderr
     found = re.search(r"Markdown: (\d+) trang lấy lại, (\d+) trang chuyển mới", result.stderr)
     assert found and int(found[1]) > 5 and found[2] == "0", result.stderr
+
+
+def _entries(site: Site) -> set[tuple[str, str]]:
+    db = sqlite3.connect(site.root / CACHE / "cache.sqlite3")
+    try:
+        return set(db.execute("SELECT kind, key FROM entry"))
+    finally:
+        db.close()
+
+
+def test_entries_a_whole_build_did_not_use_are_deleted_once_a_day(cached_site):
+    """The build cache does not keep every page of every older configuration or article text: after
+    a `mkdocs build`, at most once a day, what that build neither read nor stored is deleted; what it
+    used stays, and the next build reuses every page."""
+    import os
+    import time
+
+    from cchc.core.build_cache import PRUNE_STAMP
+
+    site = cached_site
+    site.build()
+    first = _entries(site)
+    site.add_article("c.md", "Bài thứ ba", "2026-11-02 08:00", body="Bài ba, đã sửa.")  # new keys for its page
+    site.build()
+    edited = _entries(site)
+    assert first - edited == set()  # the same day: nothing deleted
+    stamp = site.root / CACHE / PRUNE_STAMP
+    yesterday = time.time() - 2 * 86400
+    os.utime(stamp, (yesterday, yesterday))
+    pruned = site.build()
+    assert "đã xóa" in pruned.stderr, pruned.stderr
+    kept, added = _entries(site), edited - first
+    gone = edited - kept
+    # exactly the entries of c.md's older text: those of the first build its new text replaced
+    assert gone and gone <= first and sorted(k for k, _ in gone) == sorted(k for k, _ in added)
+    again = site.build()
+    assert "dựng mới 0 trang" in again.stderr, again.stderr

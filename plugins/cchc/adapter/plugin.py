@@ -453,6 +453,11 @@ class CchcPlugin(BasePlugin[CchcConfig]):
         if removed:
             log.info("Bộ nhớ đệm ảnh (%s): đã xóa %d mục không lần dựng nào dùng trong %d ngày.",
                      self.content.settings.image_cache, removed, UNUSED_DAYS)
+        if self.cache and self.page_cache and self.command == "build":  # a whole build: it used all it needs
+            removed = self.cache.prune_unused()
+            if removed:
+                log.info("Bộ nhớ đệm dựng trang (%s): đã xóa %d mục lần dựng này không dùng tới.",
+                         self.config.cache_dir, removed)
         self.built = True  # MkDocs may still abort after this event (--strict with warnings)
         if self.quick:
             self.quick.remember(config, self.files, self.nav, self.env)

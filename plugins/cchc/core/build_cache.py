@@ -19,6 +19,7 @@ import json
 import os
 import sqlite3
 import subprocess
+import time
 import zlib
 from collections import Counter
 from functools import lru_cache
@@ -29,6 +30,7 @@ from typing import Any
 from cchc.core import cache_writer, helper_process
 
 CACHE_FORMAT = 2  # bump when the shape of stored values changes
+PRUNE_STAMP = "cache.don-dep"  # its time: when prune_unused() last ran
 MARK = "version"  # kind of the entry that says a version stored entries here (key: digest of the version)
 IN_PROCESS = 64  # up to this many new entries in a build, starting a helper costs more than it saves
 # The libraries whose code shapes a page (Markdown to HTML, templates, sanitiser), an image or a parsed
@@ -105,6 +107,8 @@ class BuildCache:
         self._db: sqlite3.Connection | None = None
         self._broken = False
         self._mark_key = digest(self.version)
+        # The entries this build read or stored (with this version's mark): prune_unused() keeps them.
+        self._used: set[tuple[str, str]] = {(MARK, self._mark_key)}
         # No entry of this version when the build started (a first build, a new version of the code):
         # every lookup would miss, ~50 us each (16,000 in a cold build). Entries this build stores are
         # not looked for again in it; another build storing meanwhile only goes unused.
@@ -154,6 +158,7 @@ class BuildCache:
                 data = zlib.decompress(stored)
                 if data.startswith(self._version_prefix):
                     value = _decode(data, len(self._version_prefix))
+                    self._used.add((kind, key))
                     self.hits += 1
                     self.counts[(kind, True)] += 1
                     return value
@@ -169,9 +174,12 @@ class BuildCache:
         prefix = self._version_prefix
         try:
             stored = self._stored(kind, key)
-            return stored is not None and zlib.decompressobj().decompress(stored, len(prefix)) == prefix
+            found = stored is not None and zlib.decompressobj().decompress(stored, len(prefix)) == prefix
         except (sqlite3.Error, zlib.error):
             return False
+        if found:
+            self._used.add((kind, key))
+        return found
 
     def present(self, kind: str, keys: list[str]) -> set[str]:
         """The keys has() would say yes to, asked in a few queries instead of one per key."""
@@ -191,6 +199,7 @@ class BuildCache:
                     try:
                         if zlib.decompressobj().decompress(head, len(prefix)) == prefix:
                             found.add(key)
+                            self._used.add((kind, key))
                     except zlib.error:
                         pass
         except sqlite3.Error:
@@ -205,6 +214,7 @@ class BuildCache:
             self._marked = True
             self.put(MARK, self._mark_key, "")
         data = self._version_prefix + _encode(value)
+        self._used.add((kind, key))
         if self._writer is not None:
             self._send(cache_writer.request(b"p", kind, key, data))
             return
@@ -262,6 +272,37 @@ class BuildCache:
         waiting, self._waiting = self._waiting, []
         cache_writer.store(self._connect(), [(kind, key, zlib.compress(data, cache_writer.LEVEL))
                                              for kind, key, data in waiting])
+
+    def prune_unused(self) -> int:
+        """After close() of a complete build: delete the entries this build neither read nor stored
+        (pages of an older configuration, edited articles' old versions, entries of older code) and
+        say how many. At most once a day (a stamp file), so that two projects or configurations
+        sharing the folder do not empty it for each other on every build. SQLite reuses the freed
+        space: the file stops growing instead of shrinking."""
+        stamp, now = self.folder / PRUNE_STAMP, time.time()
+        try:
+            if now - stamp.stat().st_mtime < 86400:
+                return 0
+        except OSError:
+            pass
+        try:
+            stamp.touch()
+            db = self._connect()
+            if db is None:
+                return 0
+            with db:
+                db.execute("BEGIN IMMEDIATE")
+                db.execute("CREATE TEMP TABLE IF NOT EXISTS used (kind TEXT, key TEXT, PRIMARY KEY (kind, key)) "
+                           "WITHOUT ROWID")
+                db.execute("DELETE FROM used")
+                db.executemany("INSERT OR IGNORE INTO used VALUES (?, ?)", sorted(self._used))
+                removed = db.execute("DELETE FROM entry WHERE NOT EXISTS (SELECT 1 FROM used "
+                                     "WHERE used.kind = entry.kind AND used.key = entry.key)").rowcount
+            return removed
+        except (sqlite3.Error, OSError):  # locked by another build for a minute, read-only: next time
+            return 0
+        finally:
+            self.close()
 
     def close(self) -> None:
         if self._writer is not None:

@@ -15,6 +15,7 @@ import pytest
 
 from conftest import EPOCH, Site, article
 from procedure_helpers import procedure_text
+from test_documents import document
 from test_quota import plan_text
 
 QUICK = "Dựng lại nhanh:"
@@ -115,6 +116,7 @@ def served(site, tmp_path):
     site.write("content/thu-tuc/cap-phep.md", procedure_text())
     site.write("content/ke-hoach/ke-hoach-2024.md", plan_text("Kế hoạch tuyên truyền 2024", "05/KH-STN", "2024-01",
                                                               "2024-12", 2))
+    site.write("content/van-ban/kh-12.md", document("12/KH-UBND", "2024-02-03", "Kế hoạch", "Về cải cách hành chính"))
     (site.root / "docs").mkdir(exist_ok=True)
     (site.root / "mkdocs.yml").write_text(site.config_text(), encoding="utf-8")
     server = Server(site, tmp_path)
@@ -138,6 +140,8 @@ def test_each_kind_of_save_gives_the_site_a_clean_build_gives(served):
             channels=[{"method": "direct", "time": "3 ngày làm việc", "fee": "50.000 đồng"}])),
         ("content/ke-hoach/ke-hoach-2024.md", plan_text(  # the quota page and its exports
             "Kế hoạch tuyên truyền 2024", "05/KH-STN", "2024-01", "2024-12", 3)),
+        ("content/van-ban/kh-12.md", document(  # the register's pages and its feed
+            "12/KH-UBND", "2024-02-03", "Kế hoạch", "Về cải cách hành chính năm 2024, đã sửa trích yếu")),
     ]
     for path, text in saves:
         log = server.save(path, text)

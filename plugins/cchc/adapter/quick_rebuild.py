@@ -28,6 +28,7 @@ from cchc.core.content import load_content
 from cchc.core.errors import ordered
 from cchc.core.file_state import file_state, now_ns
 from cchc.core.media.media import Media
+from cchc.core.documents.documents import FOLDER as DOCUMENTS
 from cchc.core.news.articles import FOLDER as ARTICLES
 from cchc.core.pages import in_build_order
 from cchc.core.news.feeds import build_feeds
@@ -41,7 +42,7 @@ from . import compat, site_output
 log = logging.getLogger("mkdocs.plugins.cchc")
 
 KNOWN_PLUGINS = {"cchc.adapter.plugin"}  # the page events of others are not known to us
-RECORD_FOLDERS = (ARTICLES, PROCEDURES, PLANS)  # the Markdown records of core.content
+RECORD_FOLDERS = (ARTICLES, PROCEDURES, PLANS, DOCUMENTS)  # the Markdown records of core.content
 
 
 def plugins_known(config) -> bool:

@@ -152,7 +152,8 @@ def test_the_newest_year_is_indexed_apart_and_an_older_change_leaves_it_alone(si
     older = sorted((site.root / "site" / "pagefind").rglob("*.pf_fragment"))
     files = {p: p.stat().st_ino for p in older}
     site.add_article("2026/hai.md", "Bài thứ hai", "2026-11-03", body="Từ khóa vantuhai.")
-    site.build()
+    published = site.build()
+    assert "dùng lại phần pagefind/ của lần dựng trước" in published.stderr, published.stderr  # said in the log
     after = bundle(site)
     assert {p: p.stat().st_ino for p in older} == files  # the previous bundle, linked: Pagefind did not run
     assert {p: d for p, d in after.items() if p.startswith("pagefind/")} == \

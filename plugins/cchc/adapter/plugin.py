@@ -444,6 +444,9 @@ class CchcPlugin(BasePlugin[CchcConfig]):
         try:  # into the staging folder: the site and its index are swapped in together
             if self.search.finish():
                 log.info("Chỉ mục tìm kiếm: không trang nào đổi, dùng lại chỉ mục của lần dựng trước.")
+            elif self.search.reused_folders:  # e.g. a new article: only the newest year is indexed again
+                log.info("Chỉ mục tìm kiếm: dùng lại phần %s của lần dựng trước (không trang nào trong đó đổi), "
+                         "lập lại phần còn lại.", ", ".join(f"{folder}/" for folder in self.search.reused_folders))
             if self.cache:
                 self.cache.close()  # the index's entry
         except SearchIndexError as exc:

@@ -196,6 +196,11 @@ class SiteSearch:
         """Whether every bundle of this build is the previous build's."""
         return bool(self._bundles) and all(bundle.reused for bundle in self._bundles)
 
+    @property
+    def reused_folders(self) -> list[str]:
+        """The folders (pagefind/, pagefind-nam-moi/) whose previous bundle this build reused."""
+        return [bundle.folder for bundle in self._bundles if bundle.reused]
+
     def add(self, site_path: str, data: bytes) -> None:
         self.pages[site_path] = digest(data)
 

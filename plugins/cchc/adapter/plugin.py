@@ -36,6 +36,7 @@ from ..core import urls
 from cchc.core.urls import file_href
 from cchc.core.text.search_terms import BODY, with_folded_words
 from cchc.core.text.vietnamese import slugify
+from cchc.core.text import nfc_links
 from . import compat, log_messages, site_output
 from .chrome_cache import ChromeCache, theme_partials_loader
 from .compat import use_page_class
@@ -52,6 +53,7 @@ from .theme_assets import drop_unused_theme_assets
 from .staging import StagedOutput, StagingError
 
 log = logging.getLogger("mkdocs.plugins.cchc")
+NFC_LINKS = nfc_links.__name__  # by name: a string in the resolved config keeps page keys stable
 log_messages.install()  # imported while MkDocs validates mkdocs.yml: its config errors come out in Vietnamese
 
 
@@ -127,6 +129,8 @@ class CchcPlugin(BasePlugin[CchcConfig]):
             log.warning("mkdocs.yml còn bật plugin 'search' của Material: tìm kiếm của chuyên mục do cchc lập "
                         "(Pagefind, trang tim-kiem/), plugin kia chỉ làm trang nặng thêm. Cách sửa: xóa dòng "
                         "'- search' (và các dòng cấu hình dưới nó) trong mục 'plugins:' của mkdocs.yml.")
+        if NFC_LINKS not in config.markdown_extensions:  # links to files written in NFD (macOS) find them
+            config.markdown_extensions.append(NFC_LINKS)
         settings = settings_from(config, self.config, include_unpublished=self.command == "serve")
         escape_site_values(config)  # after the settings took the plain text
         self.cache = BuildCache(settings.cache_dir) if settings.cache_dir else None

@@ -117,6 +117,7 @@ def served(site, tmp_path):
     site.write("content/ke-hoach/ke-hoach-2024.md", plan_text("Kế hoạch tuyên truyền 2024", "05/KH-STN", "2024-01",
                                                               "2024-12", 2))
     site.write("content/van-ban/kh-12.md", document("12/KH-UBND", "2024-02-03", "Kế hoạch", "Về cải cách hành chính"))
+    site.write("content/chi-so.yml", "- index: PAR INDEX\n  year: 2023\n  score: 86.3\n  rank: 6\n  of: 20\n")
     (site.root / "docs").mkdir(exist_ok=True)
     (site.root / "mkdocs.yml").write_text(site.config_text(), encoding="utf-8")
     server = Server(site, tmp_path)
@@ -142,6 +143,9 @@ def test_each_kind_of_save_gives_the_site_a_clean_build_gives(served):
             "Kế hoạch tuyên truyền 2024", "05/KH-STN", "2024-01", "2024-12", 3)),
         ("content/van-ban/kh-12.md", document(  # the register's pages and its feed
             "12/KH-UBND", "2024-02-03", "Kế hoạch", "Về cải cách hành chính năm 2024, đã sửa trích yếu")),
+        ("content/chi-so.yml",  # the indices page: a new year's result
+         "- index: PAR INDEX\n  year: 2023\n  score: 86.3\n  rank: 6\n  of: 20\n"
+         "- index: PAR INDEX\n  year: 2024\n  score: 88.4\n  rank: 4\n  of: 20\n"),
     ]
     for path, text in saves:
         log = server.save(path, text)

@@ -29,6 +29,7 @@ from cchc.core.errors import ordered
 from cchc.core.file_state import file_state, now_ns
 from cchc.core.media.media import Media
 from cchc.core.documents.documents import FOLDER as DOCUMENTS
+from cchc.core.indices.indices import FILE as INDICES_FILE
 from cchc.core.news.articles import FOLDER as ARTICLES
 from cchc.core.pages import in_build_order
 from cchc.core.news.feeds import build_feeds
@@ -235,7 +236,9 @@ class _Steps:
 
 
 def _is_record(path: Path, content_root: Path) -> bool:
-    """A Markdown record of core.content: a save of one changes data, never files to copy."""
+    """A Markdown record of core.content, or the indices file: a save of one changes data, never files to copy."""
+    if path == content_root / INDICES_FILE:
+        return True
     return (path.suffix == ".md" and path.is_relative_to(content_root)
             and path.relative_to(content_root).parts[0] in RECORD_FOLDERS)
 

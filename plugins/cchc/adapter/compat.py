@@ -25,6 +25,8 @@ from mkdocs.commands import build as mkdocs_build
 from mkdocs.structure import pages as mkdocs_pages
 from mkdocs.structure.toc import get_toc
 
+from . import log_messages
+
 log = logging.getLogger("mkdocs.plugins.cchc")
 
 PINNED = {("mkdocs", "1.6.1"), ("properdocs", "1.6.7")}  # engines whose internals were read for this module
@@ -127,26 +129,8 @@ def hands_pages_out() -> bool:
     return FAST
 
 
-class _SkippedPages(logging.Filter):
-    """Drops MkDocs' 'Page skipped: …' line for the pages the plugin wrote itself."""
-    START, END = "Page skipped: '", "'. Generated empty output."
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.ours: set[str] = set()
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        message = record.msg if isinstance(record.msg, str) else ""
-        return not (message.startswith(self.START) and message.endswith(self.END)
-                    and message[len(self.START):-len(self.END)] in self.ours)
-
-
-_skipped = _SkippedPages()
-logging.getLogger(mkdocs_build.__name__).addFilter(_skipped)
-
-
 def written_by_us(src_uri: str) -> None:
-    _skipped.ours.add(src_uri)
+    log_messages.silence(f"Page skipped: '{src_uri}'. Generated empty output.")  # MkDocs 1.6's words
 
 
 # -- mkdocs serve (adapter.content_watch) -------------------------------------------------------------

@@ -121,19 +121,30 @@ def translate(message: str) -> str:
     return message
 
 
-_SILENCED: set[str] = set()  # lines about what the plugin did instead of MkDocs
+class _DoneByThePlugin(logging.Filter):
+    """Drops the lines of MkDocs' build about files the plugin wrote itself ('Page skipped: …',
+    'Template skipped: …'): on the build's logger, so no handler shows them."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.lines: set[str] = set()
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return record.getMessage() not in self.lines
+
+
+_DONE_BY_THE_PLUGIN = _DoneByThePlugin()
+logging.getLogger("mkdocs.commands.build").addFilter(_DONE_BY_THE_PLUGIN)
 
 
 def silence(message: str) -> None:
-    """MkDocs' line `message`, if it comes, is not shown (e.g. a template the plugin wrote itself)."""
-    _SILENCED.add(message)
+    """MkDocs' build line `message`, if it comes, is not shown (a page or template the plugin wrote)."""
+    _DONE_BY_THE_PLUGIN.lines.add(message)
 
 
 class VietnameseMessages(logging.Filter):
     def filter(self, record: logging.LogRecord) -> bool:
         message = record.getMessage()
-        if message in _SILENCED:
-            return False
         translated = translate(message)
         if translated != message:
             if message.startswith("Config value") and record.levelno >= logging.ERROR:

@@ -92,6 +92,24 @@ def stable_text(value: Any) -> str | None:
     return None if " at 0x" in text else text
 
 
+DAY = 86400  # seconds
+
+
+def due_once_a_day(stamp: Path) -> bool:
+    """Whether a once-a-day task (pruning a cache) is due: the stamp file is a day old or missing. It
+    is touched then, so another build that asks meanwhile is told no; False where it cannot be written."""
+    try:
+        if time.time() - stamp.stat().st_mtime < DAY:
+            return False
+    except OSError:
+        pass
+    try:
+        stamp.touch()
+    except OSError:  # no cache folder yet, or a read-only one
+        return False
+    return True
+
+
 class BuildCache:
     FILE = "cache.sqlite3"
 
@@ -279,14 +297,9 @@ class BuildCache:
         say how many. At most once a day (a stamp file), so that two projects or configurations
         sharing the folder do not empty it for each other on every build. SQLite reuses the freed
         space: the file stops growing instead of shrinking."""
-        stamp, now = self.folder / PRUNE_STAMP, time.time()
+        if not due_once_a_day(self.folder / PRUNE_STAMP):
+            return 0
         try:
-            if now - stamp.stat().st_mtime < 86400:
-                return 0
-        except OSError:
-            pass
-        try:
-            stamp.touch()
             db = self._connect()
             if db is None:
                 return 0

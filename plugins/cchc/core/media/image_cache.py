@@ -30,14 +30,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from cchc.core.build_cache import code_version
+from cchc.core.build_cache import DAY, code_version, due_once_a_day
 
 # A damaged cache is no mistake of the content: it is logged as info, so that --strict builds go on.
 log = logging.getLogger("mkdocs.plugins.cchc")
 _FILE_NAME = re.compile(r"[0-9]{1,4}(\.[a-z0-9]{1,5})?")  # as file_name() makes them: never a path
 UNUSED_DAYS = 30  # an entry no build used for this long is deleted (prune)
 PRUNE_STAMP = ".don-dep"  # its time: when prune() last ran
-DAY = 86400
 _OUTPUT_NAME = re.compile(r"[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*")  # e.g. IMG.w480.webp: no folder, no '..'
 
 
@@ -119,17 +118,9 @@ class ImageCache:
         """Delete the entries no build used for `days` days (an old cover, an edited title's card, every
         picture of an older code version) and leftovers of interrupted builds; how many. At most once a
         day: a stamp file says when it last ran. Entries this process used are kept whatever their age."""
-        stamp, now = self.folder / PRUNE_STAMP, time.time()
-        try:
-            if now - stamp.stat().st_mtime < DAY:
-                return 0
-        except OSError:
-            pass
-        try:
-            stamp.touch()
-        except OSError:  # no cache folder yet, or a read-only one: nothing to prune
+        if not due_once_a_day(self.folder / PRUNE_STAMP):
             return 0
-        limit, used = now - days * DAY, {entry.folder for entry in self._known.values()}
+        limit, used = time.time() - days * DAY, {entry.folder for entry in self._known.values()}
         removed = 0
         for shard in [p for p in self.folder.iterdir() if p.name != PRUNE_STAMP]:
             # shards (at most 256, kept) hold entries; a loose file (a request of a killed build) is pruned like one
